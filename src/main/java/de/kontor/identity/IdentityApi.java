@@ -1,0 +1,39 @@
+package de.kontor.identity;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import de.kontor.identity.internal.UserRepository;
+
+/** The identity module's public API: user lookup for other modules. */
+@Service
+public class IdentityApi {
+
+    private final UserRepository users;
+
+    public IdentityApi(UserRepository users) {
+        this.users = users;
+    }
+
+    public Optional<UserSummary> find(long id) {
+        return users.findSummary(id);
+    }
+
+    public Optional<UserSummary> findByEmail(String email) {
+        return users.findSummaryByEmail(email);
+    }
+
+    /** Summaries by id, in no particular order; unknown ids are skipped. */
+    public Map<Long, UserSummary> findAll(Collection<Long> ids) {
+        return users.findSummaries(ids);
+    }
+
+    /** Active people whose name or e-mail starts with the prefix (for pickers); guests only when asked for. */
+    public List<UserSummary> suggest(String prefix, int limit) {
+        return users.suggest(prefix, limit);
+    }
+}

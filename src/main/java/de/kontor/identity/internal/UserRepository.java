@@ -1,0 +1,118 @@
+package de.kontor.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import de.kontor.identity.KontorUser;
+import de.kontor.identity.Role;
+import de.kontor.identity.UserSummary;
+
+@Repository
+public class UserRepository {
+
+    static final String SUMMARY_COLUMNS = """
+            u.id, u.display_name, u.email, u.role, u.active, u.job_title, o.name as org_unit, u.company,
+            u.avatar_version""";
+    private static final String SUMMARY_FROM = " from users u left join org_units o on o.id = u.org_unit_id ";
+
+    private final JdbcClient jdbc;
+
+    public UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean anyUserExists() {
+        return jdbc.sql("select exists (select 1 from users)").query(Boolean.class).single();
+    }
+
+    public Optional<KontorUser> findPrincipalByEmail(String email) {
+        return jdbc.sql("""
+                        select id, email, password_hash, display_name, role, active, locale
+                        from users where lower(email) = lower(:email)""")
+                .param("email", email.strip())
+                .query(UserRepository::principal).optional();
+    }
+
+    public Optional<KontorUser> findPrincipal(long id) {
+        return jdbc.sql("""
+                        select id, email, password_hash, display_name, role, active, locale
+                        from users where id = :id""")
+                .param("id", id)
+                .query(UserRepository::principal).optional();
+    }
+
+    /** Serializes the creation of the first administrator. */
+    public void lockUsers() {
+        jdbc.sql("lock table users in share row exclusive mode").update();
+    }
+
+    public boolean emailTaken(String email) {
+        return jdbc.sql("select exists (select 1 from users where lower(email) = lower(:e))")
+                .param("e", email.strip()).query(Boolean.class).single();
+    }
+
+    public long create(String email, String passwordHash, String displayName, Role role) {
+        return jdbc.sql("""
+                        insert into users (email, password_hash, display_name, role, password_changed_at)
+                        values (:email, :hash, :name, :role, now()) returning id""")
+                .param("email", email.strip()).param("hash", passwordHash).param("name", displayName.strip())
+                .param("role", role.name())
+                .query(Long.class).single();
+    }
+
+    public Optional<UserSummary> findSummary(long id) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + SUMMARY_FROM + "where u.id = :id")
+                .param("id", id).query(UserRepository::summary).optional();
+    }
+
+    public Optional<UserSummary> findSummaryByEmail(String email) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + SUMMARY_FROM + "where lower(u.email) = lower(:e)")
+                .param("e", email.strip()).query(UserRepository::summary).optional();
+    }
+
+    public Map<Long, UserSummary> findSummaries(Collection<Long> ids) {
+        Map<Long, UserSummary> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select " + SUMMARY_COLUMNS + SUMMARY_FROM + "where u.id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(UserRepository::summary).list()
+                .forEach(s -> result.put(s.id(), s));
+        return result;
+    }
+
+    public List<UserSummary> suggest(String prefix, int limit) {
+        String p = prefix == null ? "" : prefix.strip().toLowerCase(java.util.Locale.ROOT);
+        return jdbc.sql("select " + SUMMARY_COLUMNS + SUMMARY_FROM + """
+                        where u.active and (lower(u.display_name) like :p or lower(u.email) like :p
+                              or lower(u.display_name) like :w)
+                        order by lower(u.display_name), u.id limit :limit""")
+                .param("p", escapeLike(p) + "%").param("w", "% " + escapeLike(p) + "%").param("limit", limit)
+                .query(UserRepository::summary).list();
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static KontorUser principal(ResultSet rs, int row) throws SQLException {
+        return new KontorUser(rs.getLong("id"), rs.getString("email"), rs.getString("password_hash"),
+                rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("active"),
+                rs.getString("locale"));
+    }
+
+    static UserSummary summary(ResultSet rs, int row) throws SQLException {
+        return new UserSummary(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
+                Role.valueOf(rs.getString("role")), rs.getBoolean("active"), rs.getString("job_title"),
+                rs.getString("org_unit"), rs.getString("company"), rs.getInt("avatar_version"));
+    }
+}

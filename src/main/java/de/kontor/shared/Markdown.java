@@ -1,0 +1,43 @@
+package de.kontor.shared;
+
+import java.util.List;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/** Renders user Markdown (CommonMark + GFM tables, autolink, strikethrough) and sanitizes the HTML. */
+public final class Markdown {
+
+    private static final List<Extension> EXTENSIONS = List.of(
+            TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).build();
+    private static final PolicyFactory POLICY = Sanitizers.FORMATTING
+            .and(Sanitizers.BLOCKS)
+            .and(Sanitizers.LINKS)
+            .and(Sanitizers.TABLES)
+            .and(Sanitizers.IMAGES)
+            .and(new HtmlPolicyBuilder()
+                    .allowElements("pre", "code", "hr", "del", "s", "thead", "tbody", "tfoot")
+                    .allowAttributes("align").onElements("th", "td")
+                    .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
+                    .toFactory());
+
+    private Markdown() {
+    }
+
+    /** Safe HTML for the given Markdown source (empty for null). */
+    public static String toSafeHtml(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown)));
+    }
+}

@@ -46,6 +46,9 @@ public class EmbeddedPostgresConfiguration {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Spring stops PostgreSQL after everything that uses it; the library's own JVM hook would stop
+                // it concurrently with the context and leave shutdown waiting for connections
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", pg.getPort(), dir,
                 (System.nanoTime() - start) / 1_000_000);

@@ -13,10 +13,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import de.kontor.identity.KontorUser;
 import de.kontor.identity.Role;
 import de.kontor.shared.DomainException;
+import de.kontor.shared.Page;
 import de.kontor.shared.web.FormErrors;
 
 /** The administration area: start page, people and their accounts, audit log. */
@@ -45,12 +47,9 @@ class AdminController {
     String users(@AuthenticationPrincipal KontorUser me, @RequestParam(required = false) String q,
                  @RequestParam(required = false) String role, @RequestParam(required = false) String status,
                  @RequestParam(required = false) String cursor, Model model) {
-        UserAdminRepository.Filter filter = new UserAdminRepository.Filter(blankToNull(q), parseRole(role),
-                parseStatus(status));
-        model.addAttribute("filter", filter);
-        model.addAttribute("page", administration.list(me, filter, cursor));
-        model.addAttribute("roles", Arrays.asList(Role.values()));
-        return "admin/users";
+        Role roleFilter = role == null || role.isBlank() ? null : parseRole(role);
+        return usersPage(me, new UserAdminRepository.Filter(blankToNull(q), roleFilter, parseStatus(status)),
+                cursor, model);
     }
 
     @PostMapping("/admin/users/{id}/deactivate")
@@ -91,12 +90,25 @@ class AdminController {
         } catch (DomainException.Conflict | DomainException.Invalid e) {
             response.setStatus(e.status());
             model.addAttribute("alert", formErrors.messages(e, request).values().iterator().next());
-            UserAdminRepository.Filter none = new UserAdminRepository.Filter(null, null, null);
-            model.addAttribute("filter", none);
-            model.addAttribute("page", administration.list(me, none, null));
-            model.addAttribute("roles", Arrays.asList(Role.values()));
-            return "admin/users";
+            return usersPage(me, new UserAdminRepository.Filter(null, null, null), null, model);
         }
+    }
+
+    private String usersPage(KontorUser me, UserAdminRepository.Filter filter, String cursor, Model model) {
+        Page<UserAdminRepository.UserRow> page = administration.list(me, filter, cursor);
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", page);
+        model.addAttribute("roles", Arrays.asList(Role.values()));
+        model.addAttribute("first", cursor == null || cursor.isBlank());
+        if (page.nextCursor() != null) {
+            model.addAttribute("nextUrl", UriComponentsBuilder.fromPath("/admin/users")
+                    .queryParamIfPresent("q", java.util.Optional.ofNullable(filter.query()))
+                    .queryParamIfPresent("role", java.util.Optional.ofNullable(filter.role()).map(Role::name))
+                    .queryParamIfPresent("status", java.util.Optional.ofNullable(filter.status()))
+                    .queryParam("cursor", page.nextCursor())
+                    .encode().build().toUriString());
+        }
+        return "admin/users";
     }
 
     private static String blankToNull(String s) {

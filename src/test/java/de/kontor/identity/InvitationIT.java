@@ -107,6 +107,7 @@ class InvitationIT extends AbstractIT {
         Http unknown = anonymous().get("/join/this-token-does-not-exist");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body()).contains("We do not know this link");
+        assertThat(anonymous().language("de").get("/join/" + token).body()).contains("Diese Einladung ist abgelaufen");
     }
 
     @Test

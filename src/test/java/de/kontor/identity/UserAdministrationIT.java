@@ -43,6 +43,9 @@ class UserAdministrationIT extends AbstractIT {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains(member.displayName()).contains(member.email())
                 .contains("just now").doesNotContain(">Never<");
+        assertThat(admin.language("de").get("/admin/users").body()).contains("Personen und Konten")
+                .contains("Letzte Anmeldung");
+        admin.language("en");
         Http none = admin.get("/admin/users?q=" + member.email() + "&role=GUEST");
         assertThat(none.body()).doesNotContain(member.displayName()).contains("No accounts match");
     }

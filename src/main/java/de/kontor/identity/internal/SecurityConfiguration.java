@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -63,7 +64,8 @@ class SecurityConfiguration {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher docs = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/docs/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/api/docs"),
-                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
+                PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/api/swagger-ui/**"));
         SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/");
 
@@ -71,7 +73,7 @@ class SecurityConfiguration {
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/setup", "/login", "/join/**").permitAll()
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**",
-                                "/swagger-ui/**").permitAll()
+                                "/swagger-ui/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/admin/**").access(apiAccess(true))
                         .requestMatchers("/api/**").access(apiAccess(false))
@@ -91,6 +93,9 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
                 .exceptionHandling(e -> e
+                        // pages send everyone who is not signed in to the login page, whatever their Accept header
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                new NegatedRequestMatcher(api))
                         .defaultAuthenticationEntryPointFor((req, res, ex) -> {
                             res.setHeader("WWW-Authenticate", "Bearer");
                             Problems.write(res, 401, "Sign in or send a personal access token");

@@ -27,8 +27,8 @@ class OrgUnitRepository {
                         from org_units o order by lower(o.name), o.id""")
                 .query((rs, i) -> {
                     long parent = rs.getLong("parent_id");
-                    return new OrgUnit(rs.getLong("id"), rs.getString("name"), rs.wasNull() ? null : parent,
-                            rs.getInt("people"));
+                    Long parentId = rs.wasNull() ? null : parent;
+                    return new OrgUnit(rs.getLong("id"), rs.getString("name"), parentId, rs.getInt("people"));
                 }).list();
     }
 

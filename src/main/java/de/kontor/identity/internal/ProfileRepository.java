@@ -122,13 +122,12 @@ class ProfileRepository {
         StringBuilder sql = new StringBuilder(SELECT).append("where u.active");
         Map<String, Object> params = new HashMap<>();
         if (query.q() != null && !query.q().isBlank()) {
-            sql.append("""
-                     and (lower(u.display_name) like :q or lower(u.email) like :q
-                          or lower(coalesce(u.job_title, '')) like :q)""");
+            sql.append(" and (lower(u.display_name) like :q or lower(u.email) like :q"
+                    + " or lower(coalesce(u.job_title, '')) like :q)");
             params.put("q", "%" + UserRepository.escapeLike(query.q().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         if (query.unit() != null) {
-            sql.append(" and ").append(UNIT_AND_BELOW);
+            sql.append(" and ").append(UNIT_AND_BELOW.strip());
             params.put("unit", query.unit());
         }
         if (query.skill() != null && !query.skill().isBlank()) {

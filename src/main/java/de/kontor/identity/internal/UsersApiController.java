@@ -1,5 +1,7 @@
 package de.kontor.identity.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,15 +10,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
@@ -98,6 +104,27 @@ class UsersApiController {
         Profile updated = profiles.update(viewer, apply(ProfileChanges.of(profiles.me(viewer)), body));
         principals.refresh(viewer.id(), request, response);
         return UserJson.of(updated);
+    }
+
+    @PostMapping(path = "/me/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload the own picture (multipart field \"avatar\"; PNG, JPEG, GIF or WebP up to "
+            + "kontor.avatar-max-size); it is cut to a square of at most 256×256")
+    UserJson uploadAvatar(@AuthenticationPrincipal KontorUser viewer,
+                          @RequestParam(name = "avatar", required = false) MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new DomainException.Invalid("avatar", "avatar.missing");
+        }
+        try (InputStream in = file.getInputStream()) {
+            profiles.uploadAvatar(viewer, file.getSize(), in);
+        }
+        return UserJson.of(profiles.me(viewer));
+    }
+
+    @DeleteMapping("/me/avatar")
+    @Operation(summary = "Remove the own picture")
+    ResponseEntity<Void> removeAvatar(@AuthenticationPrincipal KontorUser viewer) {
+        profiles.removeAvatar(viewer);
+        return ResponseEntity.noContent().build();
     }
 
     /** Applies the fields present in the JSON object; wrong types and unknown fields are validation errors. */

@@ -123,8 +123,10 @@ public class Profiles {
         return out;
     }
 
-    /** Stores a new picture; the size limit is {@code kontor.avatar-max-size}, checked before anything is read. */
-    @Transactional
+    /**
+     * Stores a new picture; the size limit is {@code kontor.avatar-max-size}, checked before anything is read.
+     * Deliberately not transactional: decoding must not hold a database connection, and the write is one statement.
+     */
     public void uploadAvatar(KontorUser viewer, long size, java.io.InputStream data) throws java.io.IOException {
         long max = properties.avatarMaxSize().toBytes();
         if (size > max) {
@@ -143,7 +145,6 @@ public class Profiles {
                 : Math.max(1, bytes / 1024) + " KB";
     }
 
-    @Transactional
     public void removeAvatar(KontorUser viewer) {
         profiles.removeAvatar(viewer.id());
     }

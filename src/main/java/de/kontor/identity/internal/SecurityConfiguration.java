@@ -77,6 +77,9 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/admin/**").access(apiAccess(true))
                         .requestMatchers("/api/**").access(apiAccess(false))
+                        // a guest may open their own profile and picture: Profiles decides whose, anything else 403
+                        .requestMatchers(HttpMethod.GET, "/people/{id:\\d+}", "/people/{id:\\d+}/avatar")
+                        .authenticated()
                         .requestMatchers("/people", "/people/**").hasAnyRole("ADMIN", "MEMBER")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login")

@@ -71,4 +71,23 @@ class SetupAndLoginIT extends AbstractIT {
         Http bad = new de.kontor.support.ApiClient(baseUrl(), "kontor_forged").get("/api/v1/users/me");
         assertThat(bad.status()).isEqualTo(401);
     }
+
+    @Test
+    void bearerTokensAreForTheApiOnlyNotForPagesAndForms() throws Exception {
+        TestData.TestUser user = data.member();
+        String token = data.token(user, "read", "write");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        var page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/settings/profile"))
+                .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/login");
+        var form = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/settings/profile"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("displayName=Hacked")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(403);
+        assertThat(data.jdbc().sql("select display_name from users where id = :id").param("id", user.id())
+                .query(String.class).single()).isEqualTo(user.displayName());
+    }
 }

@@ -28,9 +28,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.tokens = tokens;
     }
 
+    /**
+     * True for an API request carrying a bearer token. Tokens are accepted on {@code /api/} only: pages and their
+     * forms are for browser sessions, where CSRF protection and the token scopes would otherwise be bypassed.
+     */
     static boolean hasBearer(HttpServletRequest request) {
         String h = request.getHeader("Authorization");
-        return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
+        return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) && Problems.isApi(request);
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -89,12 +90,17 @@ class SecurityConfiguration {
                             res.sendRedirect(req.getContextPath() + (disabled ? "/login?disabled" : "/login?error"));
                         }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+                // a sessionless API call carries no ambient credential, so CSRF cannot apply; it must get 401, not 403
+                .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearer,
+                        req -> api.matches(req) && req.getSession(false) == null))
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor((req, res, ex) -> {
                             res.setHeader("WWW-Authenticate", "Bearer");
                             Problems.write(res, 401, "Sign in or send a personal access token");
                         }, api)
+                        // pages always lead to the login form, whatever the client's Accept header says
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                new NegatedRequestMatcher(api))
                         .defaultAccessDeniedHandlerFor((req, res, ex) ->
                                 Problems.write(res, 403, "You are not allowed to do this"), api)
                         .defaultAccessDeniedHandlerFor((req, res, ex) -> {

@@ -66,6 +66,46 @@ public class TestData {
         return tokens.create(user.id(), unique("token"), Set.of(scopes), null).secret();
     }
 
+    // spaces
+
+    public record TestSpace(long id, String name) {
+    }
+
+    /** A space with the given visibility (PUBLIC, PRIVATE, SECRET) and its owner, written straight to the tables. */
+    public TestSpace space(String visibility, TestUser owner) {
+        String name = unique("Space " + visibility.toLowerCase());
+        long id = jdbc.sql("insert into spaces (name, visibility, created_by) values (:n, :v, :u) returning id")
+                .param("n", name).param("v", visibility).param("u", owner.id()).query(Long.class).single();
+        addMember(new TestSpace(id, name), owner, "OWNER");
+        return new TestSpace(id, name);
+    }
+
+    public void addMember(TestSpace space, TestUser user, String role) {
+        jdbc.sql("insert into space_members (space_id, user_id, role, guest) values (:s, :u, :r, :g)")
+                .param("s", space.id()).param("u", user.id()).param("r", role).param("g", user.role() == Role.GUEST)
+                .update();
+    }
+
+    public void invite(TestSpace space, TestUser user, TestUser by) {
+        jdbc.sql("insert into space_invitations (space_id, user_id, invited_by) values (:s, :u, :b)")
+                .param("s", space.id()).param("u", user.id()).param("b", by.id()).update();
+    }
+
+    public void requestJoin(TestSpace space, TestUser user) {
+        jdbc.sql("insert into space_join_requests (space_id, user_id) values (:s, :u)")
+                .param("s", space.id()).param("u", user.id()).update();
+    }
+
+    public void archive(TestSpace space) {
+        jdbc.sql("update spaces set archived_at = now() where id = :s").param("s", space.id()).update();
+    }
+
+    /** The member's role in the space, or null when they are not a member. */
+    public String spaceRole(TestSpace space, TestUser user) {
+        return jdbc.sql("select role from space_members where space_id = :s and user_id = :u")
+                .param("s", space.id()).param("u", user.id()).query(String.class).optional().orElse(null);
+    }
+
     public JdbcClient jdbc() {
         return jdbc;
     }

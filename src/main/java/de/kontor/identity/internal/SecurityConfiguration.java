@@ -94,7 +94,9 @@ class SecurityConfiguration {
                             res.sendRedirect(req.getContextPath() + (disabled ? "/login?disabled" : "/login?error"));
                         }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+                // a sessionless API call carries no ambient credential, so CSRF cannot apply; it must get 401, not 403
+                .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearer,
+                        req -> api.matches(req) && req.getSession(false) == null))
                 .exceptionHandling(e -> e
                         // pages send everyone who is not signed in to the login page, whatever their Accept header
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
@@ -103,6 +105,9 @@ class SecurityConfiguration {
                             res.setHeader("WWW-Authenticate", "Bearer");
                             Problems.write(res, 401, "Sign in or send a personal access token");
                         }, api)
+                        // pages always lead to the login form, whatever the client's Accept header says
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                new NegatedRequestMatcher(api))
                         .defaultAccessDeniedHandlerFor((req, res, ex) ->
                                 Problems.write(res, 403, "You are not allowed to do this"), api)
                         .defaultAccessDeniedHandlerFor((req, res, ex) -> {

@@ -1,0 +1,5 @@
+package de.kontor.spaces;
+
+/** An invited person declined. */
+public record SpaceInvitationDeclined(long spaceId, long userId) {
+}

@@ -1,0 +1,5 @@
+package de.kontor.spaces;
+
+/** An archived space became writable again. */
+public record SpaceUnarchived(long spaceId, long unarchivedBy) {
+}

@@ -1,0 +1,62 @@
+package de.kontor.spaces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import de.kontor.support.AbstractIT;
+import de.kontor.support.Browser;
+import de.kontor.support.TestData;
+import de.kontor.support.TestData.TestSpace;
+import de.kontor.support.TestData.TestUser;
+
+/** Creating a space, inviting a guest and seeing the external marker through the real UI. */
+class SpacesBrowserIT extends AbstractIT {
+
+    @Test
+    void createSpaceInviteAGuestAndSeeTheExternalMarker() {
+        TestUser owner = data.member();
+        TestUser guest = data.guest();
+        TestSpace other = data.space("PUBLIC", data.member());
+        WebDriver driver = Browser.start("en");
+        try {
+            signIn(driver, owner);
+            Browser.screenshot(driver, "home-new-user");
+            assertThat(driver.findElement(By.cssSelector(".empty-state")).getText()).contains("not in any space yet");
+            assertThat(driver.getPageSource()).contains(other.name());
+
+            driver.get(baseUrl() + "/spaces/new");
+            String name = TestData.unique("Product Team");
+            driver.findElement(By.id("name")).sendKeys(name);
+            driver.findElement(By.id("description")).sendKeys("Where we plan **releases**.");
+            driver.findElement(By.id("visibility-PRIVATE")).click();
+            driver.findElement(By.cssSelector("form[action='/spaces'] button[type=submit]")).click();
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+            assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("created");
+
+            driver.findElement(By.linkText("Members")).click();
+            driver.findElement(By.id("email")).sendKeys(guest.email());
+            driver.findElement(By.cssSelector("form[action$='/invitations'] button[type=submit]")).click();
+            assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("invitation has been sent");
+            Browser.screenshot(driver, "space-members");
+
+            driver.manage().deleteAllCookies();
+            signIn(driver, guest);
+            assertThat(driver.getPageSource()).contains("Invitations waiting for you").contains(name);
+            driver.findElement(By.cssSelector("form[action$='/invitations/accept'] button")).click();
+            assertThat(driver.findElement(By.cssSelector(".badge-external")).isDisplayed()).isTrue();
+            Browser.screenshot(driver, "space-page");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private void signIn(WebDriver driver, TestUser user) {
+        driver.get(baseUrl() + "/login");
+        driver.findElement(By.id("username")).sendKeys(user.email());
+        driver.findElement(By.id("password")).sendKeys(user.password());
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+    }
+}

@@ -24,7 +24,7 @@ public final class EmbeddedPostgresServer {
 
     /**
      * Starts PostgreSQL on {@code dataDir} (initialised on first use, reused afterwards). A postmaster left over from
-     * a killed JVM is stopped first. Closing the returned instance stops the server.
+     * a killed JVM is stopped first. Closing the returned instance stops the server; the caller must close it.
      */
     public static EmbeddedPostgres start(Path dataDir) throws IOException {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -41,6 +41,9 @@ public final class EmbeddedPostgresServer {
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // the owner closes it (Spring: after every bean using the DataSource); the library's own JVM
+                // shutdown hook would stop the server while the application is still shutting down
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", pg.getPort(), dir,
                 (System.nanoTime() - start) / 1_000_000);

@@ -9,8 +9,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,10 +28,13 @@ import de.kontor.shared.AuditLog;
  * system, and plain SQL in a single transaction keeps the start fast. Nothing that exists is changed: people are
  * keyed by e-mail, org units and spaces by name, and only what this run created gets skills, members, requests and
  * invitations. The {@code demo_data} row makes later starts skip the whole load.
+ * <p>
+ * It runs once all beans (and so the Flyway migration) are ready but before the web server accepts requests: a first
+ * visitor must never see the setup page of an empty installation.
  */
 @Component
 @Profile("demo")
-class DemoDataLoader implements ApplicationRunner {
+class DemoDataLoader implements SmartInitializingSingleton {
 
     /** The well-known password of every demo account; exists only in the demo profile. */
     static final String PASSWORD = "kontor-demo";
@@ -54,7 +56,11 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        run();
+    }
+
+    void run() {
         long start = System.nanoTime();
         Boolean loaded = tx.execute(status -> load());
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -132,11 +138,12 @@ class DemoDataLoader implements ApplicationRunner {
                     .param("location", p.location()).param("phone", p.phone()).param("company", p.company())
                     .param("about", p.about()).param("locale", p.locale()).param("days", daysAgo)
                     .query(Long.class).optional().orElse(null);
-            if (id != null) {
-                for (String skill : p.skills()) {
-                    jdbc.sql("insert into user_skills (user_id, skill) values (:id, :skill) on conflict do nothing")
-                            .param("id", id).param("skill", skill).update();
-                }
+            if (id != null && !p.skills().isEmpty()) {
+                jdbc.sql("""
+                                insert into user_skills (user_id, skill)
+                                select :id, unnest(string_to_array(:skills, chr(10)))
+                                on conflict do nothing""")
+                        .param("id", id).param("skills", String.join("\n", p.skills())).update();
             }
         }
         Map<String, Long> ids = new HashMap<>();

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -68,7 +67,9 @@ class DemoDataIT extends AbstractIT {
         assertThat(data.jdbc().sql("""
                         select s.skill from user_skills s join users u on u.id = s.user_id
                         where u.email = 'lukas.weber@muster-maschinenbau.de'""").query(String.class).list())
-                .contains("Spindellager");
+                .contains("Spindellager", "CAD");
+        assertThat(count("select count(*) from user_skills"))
+                .isEqualTo(DemoPeople.ALL.stream().mapToInt(p -> p.skills().size()).sum());
     }
 
     @Test
@@ -84,25 +85,25 @@ class DemoDataIT extends AbstractIT {
     }
 
     @Test
-    void loadingAgainChangesNothing() throws Exception {
+    void loadingAgainChangesNothing() {
         Map<String, Integer> before = counts();
-        loader.run(new DefaultApplicationArguments());
+        loader.run();
         assertThat(counts()).isEqualTo(before);
 
         // even without the marker nothing is duplicated: people, units and spaces are keyed
         data.jdbc().sql("delete from demo_data").update();
-        loader.run(new DefaultApplicationArguments());
+        loader.run();
         assertThat(counts()).isEqualTo(before);
     }
 
     @Test
-    void loadsIntoADatabaseWhereAnAdministratorAlreadySetUpKontor() throws Exception {
+    void loadsIntoADatabaseWhereAnAdministratorAlreadySetUpKontor() {
         List.of("delete from space_invitations", "delete from space_join_requests", "delete from space_members",
                 "delete from spaces", "delete from users", "delete from org_units", "delete from demo_data")
                 .forEach(sql -> data.jdbc().sql(sql).update());
         TestData.TestUser setUpAdmin = data.admin();
 
-        loader.run(new DefaultApplicationArguments());
+        loader.run();
 
         assertThat(count("select count(*) from users")).isEqualTo(DemoPeople.ALL.size() + 1);
         assertThat(count("select count(*) from spaces")).isEqualTo(DemoSpaces.SPACES.size());

@@ -18,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kontor.login.max-failures-per-ip=1000",
+        // indirect, so that a subclass's own @DynamicPropertySource for kontor.data-dir takes precedence
+        "kontor.data-dir=${kontor.test.shared-data-dir}",
         "logging.level.root=WARN"})
 @Import(TestData.class)
 public abstract class AbstractIT {
@@ -39,7 +41,7 @@ public abstract class AbstractIT {
 
     @DynamicPropertySource
     static void kontorProperties(DynamicPropertyRegistry registry) {
-        registry.add("kontor.data-dir", DATA_DIR::toString);
+        registry.add("kontor.test.shared-data-dir", DATA_DIR::toString);
         registry.add("kontor.db.url", () -> "");
     }
 

@@ -1,0 +1,127 @@
+package de.kontor.admin.internal.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import de.kontor.shared.KontorProperties;
+import de.kontor.support.AbstractIT;
+import de.kontor.support.Http;
+import de.kontor.support.TestData;
+import de.kontor.support.WebSession;
+
+@ActiveProfiles("demo")
+class DemoDataIT extends AbstractIT {
+
+    private static final Path DATA_DIR = freshDataDir();
+    private static final List<String> TABLES = List.of("org_units", "users", "user_skills", "spaces",
+            "space_members", "space_join_requests", "space_invitations", "demo_data");
+
+    @DynamicPropertySource
+    static void demoDataDir(DynamicPropertyRegistry registry) {
+        registry.add("kontor.data-dir", DATA_DIR::toString);
+    }
+
+    @Autowired
+    DemoDataLoader loader;
+
+    @Autowired
+    KontorProperties properties;
+
+    @Test
+    void theDemoCompanyIsLoadedAtStartIntoItsOwnDatabase() {
+        assertThat(properties.dataDir()).isEqualTo(DATA_DIR);
+        assertThat(count("select count(*) from users where email like '%@muster-maschinenbau.de'"))
+                .isGreaterThanOrEqualTo(55);
+        assertThat(count("select count(*) from users where role = 'GUEST'")).isEqualTo(2);
+        assertThat(count("select count(*) from users where role = 'ADMIN' and email like '%@muster-maschinenbau.de'"))
+                .isEqualTo(2);
+        assertThat(count("select count(*) from spaces")).isBetween(11, 12);
+        assertThat(count("""
+                select count(*) from org_units o join org_units r on r.id = o.parent_id
+                where r.name = 'Muster Maschinenbau GmbH'""")).isEqualTo(11);
+
+        assertThat(count("""
+                select count(*) from space_members m join spaces s on s.id = m.space_id
+                where s.visibility = 'SECRET' and s.name = 'Geschäftsführung intern'""")).isBetween(2, 6);
+        assertThat(data.jdbc().sql("""
+                        select u.email from space_members m join spaces s on s.id = m.space_id
+                        join users u on u.id = m.user_id where s.name = 'Kunden-Community' and u.role = 'GUEST'""")
+                .query(String.class).list())
+                .containsExactlyInAnyOrder("stefanie.lang@berger-automotive.de", "ole.nordholz@nordholz-werkzeugbau.de");
+        assertThat(count("""
+                select count(*) from space_members m join spaces s on s.id = m.space_id
+                where s.name = 'Alle'""")).isEqualTo(count("select count(*) from users where role <> 'GUEST'"));
+        assertThat(count("select count(*) from space_members where role = 'OWNER'")).isEqualTo(11);
+        assertThat(count("select count(*) from space_join_requests")).isEqualTo(2);
+        assertThat(count("select count(*) from space_invitations")).isEqualTo(2);
+        assertThat(data.jdbc().sql("""
+                        select s.skill from user_skills s join users u on u.id = s.user_id
+                        where u.email = 'lukas.weber@muster-maschinenbau.de'""").query(String.class).list())
+                .contains("Spindellager", "CAD");
+        assertThat(count("select count(*) from user_skills"))
+                .isEqualTo(DemoPeople.ALL.stream().mapToInt(p -> p.skills().size()).sum());
+    }
+
+    @Test
+    void demoAccountsSignInWithTheDemoPassword() {
+        for (String email : List.of("katrin.albers@muster-maschinenbau.de", "lukas.weber@muster-maschinenbau.de",
+                "stefanie.lang@berger-automotive.de")) {
+            Http r = anonymous().submitLogin(email, DemoDataLoader.PASSWORD);
+            assertThat(r.status()).as(email).isEqualTo(302);
+            assertThat(r.location()).as(email).doesNotContain("/login");
+        }
+        WebSession admin = WebSession.login(baseUrl(), "tobias.brandt@muster-maschinenbau.de", DemoDataLoader.PASSWORD);
+        assertThat(admin.get("/").status()).isLessThan(500);
+    }
+
+    @Test
+    void loadingAgainChangesNothing() {
+        Map<String, Integer> before = counts();
+        loader.run();
+        assertThat(counts()).isEqualTo(before);
+
+        // even without the marker nothing is duplicated: people, units and spaces are keyed
+        data.jdbc().sql("delete from demo_data").update();
+        loader.run();
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void loadsIntoADatabaseWhereAnAdministratorAlreadySetUpKontor() {
+        List.of("delete from space_invitations", "delete from space_join_requests", "delete from space_members",
+                "delete from spaces", "delete from users", "delete from org_units", "delete from demo_data")
+                .forEach(sql -> data.jdbc().sql(sql).update());
+        TestData.TestUser setUpAdmin = data.admin();
+
+        loader.run();
+
+        assertThat(count("select count(*) from users")).isEqualTo(DemoPeople.ALL.size() + 1);
+        assertThat(count("select count(*) from spaces")).isEqualTo(DemoSpaces.SPACES.size());
+        assertThat(data.jdbc().sql("""
+                        select m.role from space_members m join spaces s on s.id = m.space_id
+                        where s.name = 'Alle' and m.user_id = :id""")
+                .param("id", setUpAdmin.id()).query(String.class).single()).isEqualTo("MEMBER");
+        assertThat(data.jdbc().sql("select role from users where id = :id").param("id", setUpAdmin.id())
+                .query(String.class).single()).isEqualTo("ADMIN");
+    }
+
+    private Map<String, Integer> counts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        TABLES.forEach(t -> counts.put(t, count("select count(*) from " + t)));
+        return counts;
+    }
+
+    private int count(String sql) {
+        return data.jdbc().sql(sql).query(Integer.class).single();
+    }
+}

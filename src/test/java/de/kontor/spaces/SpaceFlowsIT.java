@@ -184,6 +184,14 @@ class SpaceFlowsIT extends AbstractIT {
         Http guestList = api(guest).get("/api/v1/spaces");
         assertThat(guestList.json().get("items")).hasSize(1);
         assertThat(guestList.json().get("items").get(0).get("external").asBoolean()).isTrue();
+
+        // the guest becomes a colleague: the space is no longer external
+        WebSession admin = login(data.admin());
+        admin.get("/admin/users");
+        assertThat(admin.post("/admin/users/" + guest.id() + "/role", java.util.Map.of("role", "MEMBER")).status())
+                .isEqualTo(302);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(ownerApi.get("/api/v1/spaces/" + space.id()).json().get("external").asBoolean()).isFalse());
     }
 
     @Test

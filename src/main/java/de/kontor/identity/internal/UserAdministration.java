@@ -1,5 +1,11 @@
 package de.kontor.identity.internal;
 
+import java.time.Instant;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+import de.kontor.identity.UserRoleChanged;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -26,13 +32,15 @@ public class UserAdministration {
     private final SessionKiller sessions;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     public UserAdministration(UserAdminRepository users, SessionKiller sessions, AuditLog audit,
-                              TransactionTemplate tx) {
+                              TransactionTemplate tx, ApplicationEventPublisher events) {
         this.users = users;
         this.sessions = sessions;
         this.audit = audit;
         this.tx = tx;
+        this.events = events;
     }
 
     static void requireAdmin(KontorUser actor) {
@@ -98,6 +106,7 @@ public class UserAdministration {
             }
             if (a.role() != role) {
                 users.setRole(userId, role);
+                events.publishEvent(new UserRoleChanged(userId, a.role(), role, Instant.now()));
             }
             return a;
         });

@@ -23,6 +23,12 @@ public class MemberRepository {
         this.jdbc = jdbc;
     }
 
+    /** Keeps the copied guest flag in step with the person's company role. */
+    public int setGuest(long userId, boolean guest) {
+        return jdbc.sql("update space_members set guest = :g where user_id = :u and guest <> :g")
+                .param("u", userId).param("g", guest).update();
+    }
+
     public Optional<Member> find(long spaceId, long userId) {
         return jdbc.sql("select * from space_members where space_id = :s and user_id = :u")
                 .param("s", spaceId).param("u", userId).query(MemberRepository::member).optional();

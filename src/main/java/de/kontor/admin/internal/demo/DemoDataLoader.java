@@ -183,8 +183,8 @@ class DemoDataLoader implements SmartInitializingSingleton {
             addMembers(space, "MODERATOR", s.moderators().stream().map(k -> id(people, k)).toList());
             if (s.members().contains(DemoSpaces.EVERYONE)) {
                 jdbc.sql("""
-                                insert into space_members (space_id, user_id, role, joined_at)
-                                select s.id, u.id, 'MEMBER', greatest(s.created_at, u.created_at)
+                                insert into space_members (space_id, user_id, role, joined_at, guest)
+                                select s.id, u.id, 'MEMBER', greatest(s.created_at, u.created_at), false
                                 from spaces s cross join users u
                                 where s.id = :space and u.active and u.role <> 'GUEST'
                                 on conflict do nothing""")
@@ -222,8 +222,8 @@ class DemoDataLoader implements SmartInitializingSingleton {
             return;
         }
         jdbc.sql("""
-                        insert into space_members (space_id, user_id, role, joined_at)
-                        select s.id, u.id, :role, greatest(s.created_at, u.created_at)
+                        insert into space_members (space_id, user_id, role, joined_at, guest)
+                        select s.id, u.id, :role, greatest(s.created_at, u.created_at), u.role = 'GUEST'
                         from spaces s cross join users u
                         where s.id = :space and u.id in (:users)
                         on conflict do nothing""")

@@ -58,6 +58,10 @@ class DemoDataIT extends AbstractIT {
                         join users u on u.id = m.user_id where s.name = 'Kunden-Community' and u.role = 'GUEST'""")
                 .query(String.class).list())
                 .containsExactlyInAnyOrder("stefanie.lang@berger-automotive.de", "ole.nordholz@nordholz-werkzeugbau.de");
+        // the guests make Kunden-Community (and only it) an external space
+        assertThat(data.jdbc().sql("""
+                        select distinct s.name from space_members m join spaces s on s.id = m.space_id where m.guest""")
+                .query(String.class).list()).containsExactly("Kunden-Community");
         assertThat(count("""
                 select count(*) from space_members m join spaces s on s.id = m.space_id
                 where s.name = 'Alle'""")).isEqualTo(count("select count(*) from users where role <> 'GUEST'"));

@@ -157,6 +157,9 @@ class MessagingIT extends AbstractIT {
 
         ApiClient b = api(ben);
         assertThat(unread(b, id)).isEqualTo(2);
+        var listed = b.get("/api/v1/conversations").json().get("items").get(0);
+        assertThat(listed.get("id").asString()).isEqualTo(id);
+        assertThat(listed.get("lastMessage").get("senderName").asString()).isEqualTo(anna.displayName());
         assertThat(unread(a, id)).isZero();
         WebSession benPage = login(ben);
         String list = benPage.get("/messages").body();
@@ -264,6 +267,13 @@ class MessagingIT extends AbstractIT {
         assertThat(fragment.status()).isEqualTo(200);
         assertThat(fragment.body()).contains("zweite").doesNotContain("erste").doesNotContain("<html");
         assertThat(unread(api(ben), id)).isZero();
+    }
+
+    @Test
+    void theApiIsDocumented() {
+        String doc = anonymous().get("/api/v1/openapi.json").body();
+        assertThat(doc).contains("/api/v1/conversations/{id}/messages").contains("Idempotency-Key")
+                .contains("/api/v1/conversations/{id}/participants/me");
     }
 
     private static long unread(ApiClient api, String id) {

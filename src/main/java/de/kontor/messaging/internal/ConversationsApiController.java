@@ -204,7 +204,7 @@ class ConversationsApiController {
         Conversation c = r.conversation();
         return new ConversationJson(Long.toString(c.id()), c.kind().name(), c.title(), i.displayTitle(),
                 c.createdAt().toString(), r.activityAt().toString(), r.unread(), !r.me().current(), null,
-                r.last() == null ? null : MessageJson.of(new MessageView(r.last(), null)));
+                r.last() == null ? null : MessageJson.of(new MessageView(r.last(), i.lastSender())));
     }
 
     /** Activity as the participant may know it: nothing after they left. */

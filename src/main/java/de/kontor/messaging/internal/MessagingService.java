@@ -67,7 +67,8 @@ public class MessagingService {
         }
     }
 
-    public record ConversationItem(ConversationRow row, List<UserSummary> others) {
+    /** A line of the list; {@code lastSender} is null without a last message or when its sender is gone. */
+    public record ConversationItem(ConversationRow row, List<UserSummary> others, UserSummary lastSender) {
         public String displayTitle() {
             return MessagingService.displayTitle(row.conversation(), row.me().userId(), others);
         }
@@ -113,13 +114,17 @@ public class MessagingService {
         boolean more = rows.size() > n;
         rows = more ? rows.subList(0, n) : rows;
         List<Participant> current = repo.currentParticipants(rows.stream().map(r -> r.conversation().id()).toList());
-        Map<Long, UserSummary> users = identity.findAll(current.stream().map(Participant::userId).toList());
+        Set<Long> userIds = current.stream().map(Participant::userId).collect(Collectors.toSet());
+        rows.stream().filter(r -> r.last() != null && r.last().senderId() != null)
+                .forEach(r -> userIds.add(r.last().senderId()));
+        Map<Long, UserSummary> users = identity.findAll(userIds);
         List<ConversationItem> items = new ArrayList<>();
         for (ConversationRow r : rows) {
             List<UserSummary> others = current.stream()
                     .filter(p -> p.conversationId() == r.conversation().id() && p.userId() != viewer.id())
                     .map(p -> users.get(p.userId())).filter(java.util.Objects::nonNull).toList();
-            items.add(new ConversationItem(r, others));
+            items.add(new ConversationItem(r, others,
+                    r.last() == null || r.last().senderId() == null ? null : users.get(r.last().senderId())));
         }
         ConversationRow last = rows.isEmpty() ? null : rows.getLast();
         return new Page<>(items, more && last != null

@@ -55,7 +55,7 @@ create table live_events (
     space_id   bigint,
     profile    boolean not null default false,
     type       text not null,
-    payload    jsonb not null,
+    payload    json not null,
     created_at timestamptz not null default now(),
     check (num_nonnulls(user_id, space_id) + case when profile then 1 else 0 end = 1)
 );

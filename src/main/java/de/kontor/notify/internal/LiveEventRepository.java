@@ -25,7 +25,7 @@ class LiveEventRepository {
     long insert(Long userId, Long spaceId, boolean profile, String type, String payload) {
         long id = jdbc.sql("""
                         insert into live_events (user_id, space_id, profile, type, payload)
-                        values (:u, :s, :p, :t, cast(:j as jsonb)) returning id""")
+                        values (:u, :s, :p, :t, cast(:j as json)) returning id""")
                 .param("u", userId).param("s", spaceId).param("p", profile).param("t", type).param("j", payload)
                 .query(Long.class).single();
         jdbc.sql("select pg_notify('" + CHANNEL + "', cast(:id as text))").param("id", id)

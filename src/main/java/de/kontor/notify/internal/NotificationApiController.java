@@ -49,7 +49,7 @@ class NotificationApiController {
     }
 
     /** {@code email} is reserved for a later release and always false. */
-    record TypePreferenceJson(String type, Boolean inApp, boolean email) {
+    record TypePreferenceJson(String type, Boolean inApp, Boolean email) {
     }
 
     /** {@code level}: ALL, MENTIONS_ONLY or MUTE. */

@@ -36,4 +36,14 @@ public class IdentityApi {
     public List<UserSummary> suggest(String prefix, int limit) {
         return users.suggest(prefix, limit);
     }
+
+    // --- for modules that check rights of someone other than the caller (notifications, live updates) ---
+
+    /** The person as a principal (role, active flag), e.g. to ask the visibility policy on their behalf. */
+    public Optional<KontorUser> principal(long id) {
+        return users.findPrincipal(id).map(u -> {
+            u.eraseCredentials();
+            return u;
+        });
+    }
 }

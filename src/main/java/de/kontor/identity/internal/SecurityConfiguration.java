@@ -70,6 +70,9 @@ class SecurityConfiguration {
         success.setDefaultTargetUrl("/");
 
         http.authorizeHttpRequests(a -> a
+                        // the async dispatch that completes a Server-Sent Events stream belongs to a request that
+                        // was authorized when it started (a bearer token is not re-read on that dispatch)
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/setup", "/login", "/join/**").permitAll()
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**",

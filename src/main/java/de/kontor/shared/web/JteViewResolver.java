@@ -2,6 +2,7 @@ package de.kontor.shared.web;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.security.core.Authentication;
@@ -30,10 +32,12 @@ public class JteViewResolver implements ViewResolver, Ordered {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
+    private final ObjectProvider<TopbarBadge> badges;
 
-    public JteViewResolver(MessageSource messages, LocaleResolver localeResolver) {
+    public JteViewResolver(MessageSource messages, LocaleResolver localeResolver, ObjectProvider<TopbarBadge> badges) {
         this.messages = messages;
         this.localeResolver = localeResolver;
+        this.badges = badges;
     }
 
     @Override
@@ -57,8 +61,9 @@ public class JteViewResolver implements ViewResolver, Ordered {
         Object flash = model.get("flash");
         @SuppressWarnings("unchecked")
         Map<String, String> errors = (Map<String, String>) model.get("fieldErrors");
+        List<TopbarBadge> counters = viewer == null ? List.of() : badges.orderedStream().toList();
         return new PageContext(messages, localeResolver.resolveLocale(request), csrf, viewer,
-                request.getRequestURI(), flash == null ? null : flash.toString(), errors);
+                request.getRequestURI(), flash == null ? null : flash.toString(), errors, counters);
     }
 
     /** Renders a template directly into the response. */

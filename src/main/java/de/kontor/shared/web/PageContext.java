@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,9 +30,11 @@ public final class PageContext {
     private final String path;
     private final String flash;
     private final Map<String, String> fieldErrors;
+    private final List<TopbarBadge> badges;
+    private final Map<String, Integer> badgeCounts = new HashMap<>();
 
     public PageContext(MessageSource messages, Locale locale, CsrfToken csrf, Viewer viewer, String path,
-                       String flash, Map<String, String> fieldErrors) {
+                       String flash, Map<String, String> fieldErrors, List<TopbarBadge> badges) {
         this.messages = messages;
         this.locale = locale;
         this.csrf = csrf;
@@ -38,6 +42,7 @@ public final class PageContext {
         this.path = path;
         this.flash = flash;
         this.fieldErrors = fieldErrors == null ? Map.of() : fieldErrors;
+        this.badges = badges;
     }
 
     /** Translated message for a key. */
@@ -75,6 +80,15 @@ public final class PageContext {
 
     public boolean guest() {
         return viewer != null && viewer.guest();
+    }
+
+    /** A top bar counter by name (0 when signed out or when no module contributes it); computed once per page. */
+    public int badge(String name) {
+        if (viewer == null) {
+            return 0;
+        }
+        return badgeCounts.computeIfAbsent(name, n -> badges.stream().filter(b -> b.name().equals(n))
+                .mapToInt(b -> b.count(viewer)).sum());
     }
 
     public String path() {

@@ -46,6 +46,12 @@ public class MemberRepository {
         return spec.query(MemberRepository::member).list();
     }
 
+    /** Owners and moderators (for SpaceDirectory). */
+    public List<Long> moderatorIds(long spaceId) {
+        return jdbc.sql("select user_id from space_members where space_id = :s and role in ('OWNER', 'MODERATOR')")
+                .param("s", spaceId).query(Long.class).list();
+    }
+
     public void add(long spaceId, long userId, SpaceRole role, boolean guest) {
         jdbc.sql("""
                         insert into space_members (space_id, user_id, role, guest) values (:s, :u, :r, :g)

@@ -4,9 +4,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import de.kontor.shared.Cursor;
+import de.kontor.spaces.SpaceDirectory;
 import de.kontor.spaces.SpaceRole;
 import de.kontor.spaces.Visibility;
 
@@ -96,6 +100,23 @@ public class SpaceRepository {
         return new HashSet<>(jdbc.sql("select s.id from spaces s where " + READABLE)
                 .param("viewer", viewerId).param("admin", admin).param("guest", guest)
                 .query(Long.class).list());
+    }
+
+    // --- for SpaceDirectory (other modules) ---
+
+    public Map<Long, String> names(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select id, name from spaces where id in (:ids)").param("ids", ids)
+                .query((rs, row) -> names.put(rs.getLong("id"), rs.getString("name"))).list();
+        return names;
+    }
+
+    public List<SpaceDirectory.SpaceName> memberSpaces(long userId, int limit) {
+        return jdbc.sql("""
+                        select s.id, s.name from spaces s join space_members m on m.space_id = s.id
+                        where m.user_id = :u order by lower(s.name), s.id limit :limit""")
+                .param("u", userId).param("limit", limit)
+                .query((rs, row) -> new SpaceDirectory.SpaceName(rs.getLong("id"), rs.getString("name"))).list();
     }
 
     public boolean nameTaken(String name, Long exceptId) {

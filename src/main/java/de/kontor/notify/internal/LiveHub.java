@@ -1,0 +1,314 @@
+package de.kontor.notify.internal;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import de.kontor.identity.IdentityApi;
+import de.kontor.identity.KontorUser;
+import de.kontor.spaces.VisibilityPolicy;
+
+/**
+ * The Server-Sent Events subscribers of this node and the {@code LISTEN kontor_events} loop that feeds them.
+ *
+ * <p>No thread per client: an {@link SseEmitter} is only a handle on an async servlet response. One daemon thread
+ * waits for notifications on a dedicated JDBC connection (not one of the pool's), loads each announced row and
+ * writes it to the local subscribers who may see it; one scheduler thread sends heartbeats and prunes old rows.
+ * Nothing is buffered per subscriber: a client that missed events resumes with {@code Last-Event-ID}, which reads
+ * them from {@code live_events}.
+ *
+ * <p>It stops first on shutdown (default phase), completing every open stream, so that the web server's graceful
+ * shutdown does not wait for streams that never end.
+ */
+@Component
+class LiveHub implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+    private static final long STREAM_TIMEOUT = Duration.ofHours(1).toMillis();
+    private static final Duration HEARTBEAT = Duration.ofSeconds(25);
+    private static final Duration RETENTION = Duration.ofDays(1);
+    private static final int RESUME_LIMIT = 500;
+    private static final int POLL_MILLIS = 2000;
+
+    /** One open stream; the lock keeps writes to it in order (listener thread, heartbeat and resume). */
+    private static final class Subscriber {
+        final long userId;
+        final SseEmitter emitter;
+        final ReentrantLock lock = new ReentrantLock();
+        /** Events already sent while resuming; the live path skips them once. */
+        final Set<Long> resumed = new HashSet<>();
+
+        Subscriber(long userId, SseEmitter emitter) {
+            this.userId = userId;
+            this.emitter = emitter;
+        }
+    }
+
+    private final Map<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final DataSource dataSource;
+    private final LiveEventRepository events;
+    private final VisibilityPolicy policy;
+    private final IdentityApi identity;
+
+    private volatile boolean running;
+    private volatile Connection listenConnection;
+    private volatile long lastSeenId;
+    private Thread listener;
+    private ScheduledExecutorService scheduler;
+
+    LiveHub(DataSource dataSource, LiveEventRepository events, VisibilityPolicy policy, IdentityApi identity) {
+        this.dataSource = dataSource;
+        this.events = events;
+        this.policy = policy;
+        this.identity = identity;
+    }
+
+    /** Opens a stream for the user; with {@code lastEventId} first replays what they may see since then. */
+    SseEmitter subscribe(KontorUser user, Long lastEventId) {
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT);
+        Subscriber s = new Subscriber(user.id(), emitter);
+        emitter.onCompletion(() -> remove(s));
+        emitter.onTimeout(() -> remove(s));
+        emitter.onError(e -> remove(s));
+        s.lock.lock();
+        try {
+            // registered before the replay, under the lock: a live event arriving meanwhile waits and is not lost
+            subscribers.computeIfAbsent(user.id(), k -> ConcurrentHashMap.newKeySet()).add(s);
+            write(s, SseEmitter.event().comment("connected").reconnectTime(3000));
+            if (lastEventId != null) {
+                Audience audience = audience(user.id());
+                for (LiveEvent e : events.after(lastEventId, user.id(), RETENTION, RESUME_LIMIT)) {
+                    if (audience.sees(e) && write(s, event(e))) {
+                        s.resumed.add(e.id());
+                    }
+                }
+            }
+        } finally {
+            s.lock.unlock();
+        }
+        return emitter;
+    }
+
+    /** Writes one event to every local subscriber who may see it. */
+    void deliver(LiveEvent e) {
+        if (e.userId() != null) {
+            subscribers.getOrDefault(e.userId(), Set.of()).forEach(s -> send(s, e));
+            return;
+        }
+        for (Map.Entry<Long, Set<Subscriber>> entry : subscribers.entrySet()) {
+            if (!entry.getValue().isEmpty() && mayRead(entry.getKey(), e)) {
+                entry.getValue().forEach(s -> send(s, e));
+            }
+        }
+    }
+
+    /** Asked per event and person, so that leaving a space or losing a role takes effect at once. */
+    private boolean mayRead(long userId, LiveEvent e) {
+        Optional<KontorUser> user = identity.principal(userId);
+        if (user.isEmpty() || !user.get().active()) {
+            return false;
+        }
+        return e.profile() ? !user.get().guest() : policy.canRead(user.get(), e.spaceId());
+    }
+
+    /** What one person may see, decided once for a whole replay. */
+    private record Audience(long userId, Set<Long> spaces, boolean profile) {
+        boolean sees(LiveEvent e) {
+            if (e.userId() != null) {
+                return e.userId() == userId;
+            }
+            return e.profile() ? profile : spaces.contains(e.spaceId());
+        }
+    }
+
+    private Audience audience(long userId) {
+        Optional<KontorUser> user = identity.principal(userId).filter(KontorUser::active);
+        return user.map(u -> new Audience(userId, policy.readableSpaceIds(u), !u.guest()))
+                .orElse(new Audience(userId, Set.of(), false));
+    }
+
+    private void send(Subscriber s, LiveEvent e) {
+        s.lock.lock();
+        try {
+            if (!s.resumed.remove(e.id())) {
+                write(s, event(e));
+            }
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    private static SseEmitter.SseEventBuilder event(LiveEvent e) {
+        return SseEmitter.event().id(Long.toString(e.id())).name(e.type()).data(e.payload());
+    }
+
+    /** False (and the subscriber dropped) when the client has gone away. */
+    private boolean write(Subscriber s, SseEmitter.SseEventBuilder event) {
+        try {
+            s.emitter.send(event);
+            return true;
+        } catch (IOException | IllegalStateException ex) {
+            remove(s);
+            s.emitter.completeWithError(ex);
+            return false;
+        }
+    }
+
+    private void remove(Subscriber s) {
+        subscribers.computeIfPresent(s.userId, (k, set) -> {
+            set.remove(s);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    private void heartbeat() {
+        for (Set<Subscriber> set : subscribers.values()) {
+            for (Subscriber s : set) {
+                s.lock.lock();
+                try {
+                    write(s, SseEmitter.event().comment("heartbeat"));
+                } finally {
+                    s.lock.unlock();
+                }
+            }
+        }
+    }
+
+    // --- the LISTEN loop ---
+
+    private void listen() {
+        while (running) {
+            try (Connection c = openListenConnection()) {
+                listenConnection = c;
+                try (Statement st = c.createStatement()) {
+                    st.execute("LISTEN " + LiveEventRepository.CHANNEL);
+                }
+                catchUp();
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            announced(Long.parseLong(n.getParameter()));
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException ex) {
+                if (running) {
+                    log.warn("Live events: LISTEN connection lost ({}); reconnecting", ex.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void announced(long id) {
+        try {
+            events.find(id).ifPresent(e -> {
+                lastSeenId = Math.max(lastSeenId, e.id());
+                deliver(e);
+            });
+        } catch (RuntimeException ex) {
+            log.warn("Live events: could not deliver event {}", id, ex);
+        }
+    }
+
+    /** After a reconnect: what was announced while this node was not listening. */
+    private void catchUp() {
+        if (lastSeenId == 0) {
+            return;
+        }
+        for (LiveEvent e : events.after(lastSeenId, RESUME_LIMIT)) {
+            lastSeenId = Math.max(lastSeenId, e.id());
+            deliver(e);
+        }
+    }
+
+    /** A connection of its own: LISTEN holds it for the node's lifetime, which a pool must not lend out. */
+    private Connection openListenConnection() throws SQLException {
+        if (dataSource instanceof HikariDataSource h) {
+            return DriverManager.getConnection(h.getJdbcUrl(), h.getUsername(), h.getPassword());
+        }
+        return dataSource.getConnection();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void prune() {
+        try {
+            events.prune(RETENTION);
+        } catch (RuntimeException ex) {
+            log.warn("Live events: pruning failed", ex);
+        }
+    }
+
+    // --- lifecycle ---
+
+    @Override
+    public void start() {
+        running = true;
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
+                .name("kontor-live-heartbeat").unstarted(r));
+        scheduler.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(this::prune, 1, 60, TimeUnit.MINUTES);
+        listener = Thread.ofPlatform().daemon().name("kontor-live-listen").start(this::listen);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        scheduler.shutdownNow();
+        Connection c = listenConnection;
+        if (c != null) {
+            try {
+                c.close(); // wakes the listener thread out of getNotifications
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        try {
+            listener.join(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Subscriber> open = subscribers.values().stream().flatMap(Set::stream).toList();
+        subscribers.clear();
+        open.forEach(s -> s.emitter.complete());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

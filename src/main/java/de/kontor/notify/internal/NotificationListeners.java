@@ -1,0 +1,80 @@
+package de.kontor.notify.internal;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import de.kontor.notify.PostFollowers;
+import de.kontor.notify.internal.Notifications.Subject;
+import de.kontor.spaces.JoinApproved;
+import de.kontor.spaces.JoinRequested;
+import de.kontor.spaces.SpaceDirectory;
+import de.kontor.spaces.SpaceInvitationSent;
+import de.kontor.stream.CommentAdded;
+import de.kontor.stream.ReactionAdded;
+import de.kontor.stream.UserMentioned;
+
+/** Turns other modules' events into notifications, after their transaction committed. */
+@Component
+class NotificationListeners {
+
+    private final Notifications notifications;
+    private final SpaceDirectory spaces;
+    private final ObjectProvider<PostFollowers> followers;
+
+    NotificationListeners(Notifications notifications, SpaceDirectory spaces, ObjectProvider<PostFollowers> followers) {
+        this.notifications = notifications;
+        this.spaces = spaces;
+        this.followers = followers;
+    }
+
+    @ApplicationModuleListener
+    void on(SpaceInvitationSent e) {
+        notifications.notify(e.userId(), e.invitedBy(),
+                new Subject(NotificationType.SPACE_INVITATION, e.spaceId(), null, null, null));
+    }
+
+    @ApplicationModuleListener
+    void on(JoinRequested e) {
+        for (long moderator : spaces.moderatorIds(e.spaceId())) {
+            notifications.notify(moderator, e.userId(),
+                    new Subject(NotificationType.JOIN_REQUEST, e.spaceId(), null, null, null));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(JoinApproved e) {
+        notifications.notify(e.userId(), e.approvedBy(),
+                new Subject(NotificationType.JOIN_APPROVED, e.spaceId(), null, null, null));
+    }
+
+    @ApplicationModuleListener
+    void on(UserMentioned e) {
+        notifications.notify(e.mentionedUserId(), e.authorId(),
+                new Subject(NotificationType.MENTIONED, e.spaceId(), e.postId(), e.commentId(), null));
+    }
+
+    /** The post's author, and everyone following the post (when the stream module provides its followers). */
+    @ApplicationModuleListener
+    void on(CommentAdded e) {
+        notifications.notify(e.postAuthorId(), e.authorId(),
+                new Subject(NotificationType.COMMENT_ON_MY_POST, e.spaceId(), e.postId(), e.commentId(), null));
+        PostFollowers source = followers.getIfAvailable();
+        if (source == null) {
+            return;
+        }
+        for (long follower : source.followers(e.postId())) {
+            if (follower != e.postAuthorId()) {
+                notifications.notify(follower, e.authorId(), new Subject(NotificationType.COMMENT_ON_FOLLOWED_POST,
+                        e.spaceId(), e.postId(), e.commentId(), null));
+            }
+        }
+    }
+
+    /** All reactions to one post collect in one notification ("Anna and 3 others reacted"). */
+    @ApplicationModuleListener
+    void on(ReactionAdded e) {
+        notifications.notify(e.postAuthorId(), e.userId(), new Subject(NotificationType.REACTION_ON_MY_POST,
+                e.spaceId(), e.postId(), null, "reactions:post:" + e.postId()));
+    }
+}

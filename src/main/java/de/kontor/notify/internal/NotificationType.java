@@ -1,0 +1,16 @@
+package de.kontor.notify.internal;
+
+/** What a notification is about. */
+public enum NotificationType {
+    MENTIONED, COMMENT_ON_MY_POST, COMMENT_ON_FOLLOWED_POST, REACTION_ON_MY_POST, SPACE_INVITATION, JOIN_REQUEST,
+    JOIN_APPROVED;
+
+    static NotificationType parse(String s) {
+        for (NotificationType t : values()) {
+            if (t.name().equals(s)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

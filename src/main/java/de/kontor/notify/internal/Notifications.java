@@ -1,0 +1,142 @@
+package de.kontor.notify.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import de.kontor.identity.IdentityApi;
+import de.kontor.identity.KontorUser;
+import de.kontor.identity.UserSummary;
+import de.kontor.shared.Cursor;
+import de.kontor.shared.DomainException;
+import de.kontor.shared.Page;
+import de.kontor.spaces.SpaceDirectory;
+import de.kontor.spaces.VisibilityPolicy;
+
+/**
+ * Creating, listing and reading notifications. A notification is created only for someone who may read its space
+ * at that moment and wants it (type and space preferences), never for the person who acted; it is listed only
+ * while they may still read the space.
+ */
+@Service
+class Notifications {
+
+    private final NotificationRepository notifications;
+    private final PreferenceRepository preferences;
+    private final LiveEvents live;
+    private final VisibilityPolicy policy;
+    private final IdentityApi identity;
+    private final SpaceDirectory spaces;
+
+    Notifications(NotificationRepository notifications, PreferenceRepository preferences, LiveEvents live,
+                  VisibilityPolicy policy, IdentityApi identity, SpaceDirectory spaces) {
+        this.notifications = notifications;
+        this.preferences = preferences;
+        this.live = live;
+        this.policy = policy;
+        this.identity = identity;
+        this.spaces = spaces;
+    }
+
+    /** What a notification is about; {@code groupKey} set for notifications that collect repeated events. */
+    record Subject(NotificationType type, Long spaceId, Long postId, Long commentId, String groupKey) {
+    }
+
+    /** Notifies the recipient unless they acted themselves, may not read the space, or do not want it. */
+    @Transactional
+    void notify(long recipientId, long actorId, Subject subject) {
+        if (recipientId == actorId) {
+            return;
+        }
+        Optional<KontorUser> recipient = identity.principal(recipientId).filter(KontorUser::active);
+        if (recipient.isEmpty() || !mayKnow(recipient.get(), subject) || !wants(recipientId, subject)) {
+            return;
+        }
+        long id = subject.groupKey() == null
+                ? notifications.insert(recipientId, subject.type(), subject.spaceId(), subject.postId(),
+                subject.commentId(), actorId)
+                : notifications.upsertGrouped(recipientId, subject.type(), subject.groupKey(), subject.spaceId(),
+                subject.postId(), actorId);
+        live.toUser(recipientId, "notification", Map.of("id", Long.toString(id), "type", subject.type().name(),
+                "unreadCount", unreadCount(recipient.get())));
+    }
+
+    /** An invitee cannot read the space yet, only see it; everything else needs read access. */
+    private boolean mayKnow(KontorUser recipient, Subject subject) {
+        if (subject.spaceId() == null) {
+            return !recipient.guest();
+        }
+        return subject.type() == NotificationType.SPACE_INVITATION
+                ? policy.canSee(recipient, subject.spaceId())
+                : policy.canRead(recipient, subject.spaceId());
+    }
+
+    private boolean wants(long recipientId, Subject subject) {
+        if (!preferences.inApp(recipientId, subject.type())) {
+            return false;
+        }
+        return subject.spaceId() == null
+                || preferences.spaceLevel(recipientId, subject.spaceId()).allows(subject.type());
+    }
+
+    int unreadCount(KontorUser viewer) {
+        return notifications.unreadCount(viewer.id(), policy.readableSpaceIds(viewer), !viewer.guest());
+    }
+
+    Page<NotificationView> list(KontorUser viewer, String cursor, Integer limit) {
+        int size = Cursor.limit(limit);
+        List<Notification> rows = notifications.list(viewer.id(), policy.readableSpaceIds(viewer), !viewer.guest(),
+                Cursor.decode(cursor), size + 1);
+        boolean more = rows.size() > size;
+        List<Notification> pageRows = more ? rows.subList(0, size) : rows;
+        String next = more ? new Cursor(pageRows.getLast().updatedAt().toString(), pageRows.getLast().id()).encode()
+                : null;
+        // an invitation stays listed only while its space is still visible to the invitee
+        List<Notification> visible = pageRows.stream()
+                .filter(n -> n.type() != NotificationType.SPACE_INVITATION || policy.canSee(viewer, n.spaceId()))
+                .toList();
+        Set<Long> actorIds = new HashSet<>();
+        Set<Long> spaceIds = new HashSet<>();
+        for (Notification n : visible) {
+            if (n.actorId() != null) {
+                actorIds.add(n.actorId());
+            }
+            if (n.spaceId() != null) {
+                spaceIds.add(n.spaceId());
+            }
+        }
+        Map<Long, UserSummary> actors = identity.findAll(actorIds);
+        Map<Long, String> names = spaces.names(spaceIds);
+        List<NotificationView> views = new ArrayList<>();
+        for (Notification n : visible) {
+            views.add(new NotificationView(n, n.actorId() == null ? null : actors.get(n.actorId()),
+                    n.spaceId() == null ? null : names.get(n.spaceId())));
+        }
+        return new Page<>(views, next);
+    }
+
+    /** Marks the notification read and returns where it leads; 404 for someone else's notification. */
+    @Transactional
+    String open(KontorUser viewer, long id) {
+        Notification n = notifications.find(id, viewer.id()).orElseThrow(DomainException.NotFound::new);
+        notifications.markRead(id, viewer.id());
+        return n.link();
+    }
+
+    @Transactional
+    void markRead(KontorUser viewer, long id) {
+        notifications.find(id, viewer.id()).orElseThrow(DomainException.NotFound::new);
+        notifications.markRead(id, viewer.id());
+    }
+
+    @Transactional
+    void markAllRead(KontorUser viewer) {
+        notifications.markAllRead(viewer.id());
+    }
+}

@@ -36,4 +36,15 @@ public class IdentityApi {
     public List<UserSummary> suggest(String prefix, int limit) {
         return users.suggest(prefix, limit);
     }
+
+    // Principals for other modules' authorization checks about a third person (e.g. "may the mentioned person read
+    // this post?"): the same object the person has when signed in.
+
+    /** The person as a principal (role, active flag) for policy checks; empty for unknown ids. */
+    public Optional<KontorUser> principal(long id) {
+        return users.findPrincipal(id).map(u -> {
+            u.eraseCredentials();
+            return u;
+        });
+    }
 }

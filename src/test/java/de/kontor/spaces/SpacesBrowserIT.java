@@ -23,6 +23,7 @@ class SpacesBrowserIT extends AbstractIT {
         WebDriver driver = Browser.start("en");
         try {
             signIn(driver, owner);
+            driver.get(baseUrl() + "/spaces/mine");
             Browser.screenshot(driver, "home-new-user");
             assertThat(driver.findElement(By.cssSelector(".empty-state")).getText()).contains("not in any space yet");
             assertThat(driver.getPageSource()).contains(other.name());

@@ -1,0 +1,48 @@
+package de.kontor.spaces;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import de.kontor.spaces.internal.SpaceRepository;
+
+/**
+ * Facts about spaces that other modules show next to their own content (names, memberships). It decides nothing:
+ * whether someone may see or read a space is always {@link VisibilityPolicy}'s answer.
+ */
+@Service
+public class SpaceDirectory {
+
+    /** Name and kind of a space, for labels and links. */
+    public record SpaceRef(long id, String name, Visibility visibility, boolean archived) {
+    }
+
+    private final SpaceRepository spaces;
+
+    public SpaceDirectory(SpaceRepository spaces) {
+        this.spaces = spaces;
+    }
+
+    /** The spaces by id; unknown ids are skipped. Callers show only those the viewer may see. */
+    public Map<Long, SpaceRef> find(Collection<Long> ids) {
+        return spaces.refs(ids);
+    }
+
+    /** The spaces the user is a member of, by name. */
+    public List<SpaceRef> memberships(long userId) {
+        return spaces.memberRefs(userId);
+    }
+
+    /** Ids of every public space (the company-wide stream). */
+    public Set<Long> publicIds() {
+        return spaces.publicIds();
+    }
+
+    /** Ids of a space's members (to limit suggestions of people for a private or secret space). */
+    public Set<Long> memberIds(long spaceId) {
+        return spaces.memberIds(spaceId);
+    }
+}

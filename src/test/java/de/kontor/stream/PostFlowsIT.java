@@ -266,4 +266,63 @@ class PostFlowsIT extends AbstractIT {
         assertThat(login(owner).post("/posts", Map.of("spaceId", Long.toString(space.id()), "body", "more"))
                 .status()).isEqualTo(429);
     }
+
+    @Test
+    void pagesPreviewEditRevisionsCommentsAndLoadMore() {
+        TestUser owner = data.member();
+        TestUser member = data.member();
+        TestSpace space = data.space("PRIVATE", owner);
+        data.addMember(space, member, "MEMBER");
+        WebSession web = login(owner);
+
+        // preview without JavaScript: the whole form comes back with the rendered text and the text kept
+        Http preview = web.post("/posts/preview", Map.of("spaceId", Long.toString(space.id()), "body", "**bold** #idea",
+                "back", "/spaces/" + space.id() + "/posts"));
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.body()).contains("<strong>bold</strong>").contains("href=\"/tags/idea\"")
+                .contains(">**bold** #idea</textarea>");
+
+        Http posted = web.post("/posts", Map.of("spaceId", Long.toString(space.id()), "body", "First *draft*",
+                "back", "/spaces/" + space.id() + "/posts"));
+        assertThat(posted.location()).endsWith("/spaces/" + space.id() + "/posts");
+        String stream = web.get("/spaces/" + space.id() + "/posts").body();
+        assertThat(stream).contains("Your post was published.").contains("<em>draft</em>")
+                .contains("<time datetime=\"");
+        long id = data.jdbc().sql("select max(id) from posts where author_id = :a").param("a", owner.id())
+                .query(Long.class).single();
+
+        assertThat(web.get("/posts/" + id + "/edit").body()).contains("First *draft*");
+        assertThat(web.post("/posts/" + id + "/edit", Map.of("body", " ")).status()).isEqualTo(422);
+        assertThat(web.post("/posts/" + id + "/edit", Map.of("body", "Final text")).status()).isEqualTo(302);
+        WebSession reader = login(member);
+        String single = reader.get("/posts/" + id).body();
+        assertThat(single).contains("Final text").contains(">edited</a>");
+        assertThat(reader.get("/posts/" + id + "/revisions").body()).contains("<em>draft</em>");
+
+        // comments and a reply through the forms, shown on the post page
+        assertThat(reader.post("/posts/" + id + "/comments", Map.of("body", "Looks good")).status()).isEqualTo(302);
+        long comment = data.jdbc().sql("select max(id) from comments where post_id = :p").param("p", id)
+                .query(Long.class).single();
+        assertThat(web.post("/posts/" + id + "/comments", Map.of("body", "Thanks", "parentId", Long.toString(comment)))
+                .status()).isEqualTo(302);
+        assertThat(reader.post("/posts/" + id + "/comments", Map.of("body", "")).status()).isEqualTo(422);
+        String thread = reader.get("/posts/" + id).body();
+        assertThat(thread).contains("Looks good").contains("comment comment-reply").contains("Thanks")
+                .contains("2 comments");
+
+        // load more: 25 posts, 20 on the first page, the rest behind the cursor link
+        for (int i = 0; i < 25; i++) {
+            data.jdbc().sql("insert into posts (space_id, author_id, body, body_html) values (:s, :a, :b, :b)")
+                    .param("s", space.id()).param("a", member.id()).param("b", "bulk " + i).update();
+        }
+        String page1 = reader.get("/spaces/" + space.id() + "/posts").body();
+        java.util.regex.Matcher more = java.util.regex.Pattern.compile("href=\"(/spaces/\\d+/posts\\?cursor=[^\"]+)\"")
+                .matcher(page1);
+        assertThat(more.find()).isTrue();
+        String page2 = reader.get(more.group(1)).body();
+        assertThat(page2).contains("Final text").doesNotContain("Load more");
+
+        // German
+        assertThat(login(member).language("de").get("/").body()).contains("Posten").contains("Im Trend diese Woche");
+    }
 }

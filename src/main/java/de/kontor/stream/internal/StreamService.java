@@ -60,8 +60,8 @@ public class StreamService {
     }
 
     /**
-     * Home: my spaces (member or followed, not muted) + people, tags and posts I follow + posts mentioning me,
-     * all limited to what I may read. The newest {@code limit} posts of my spaces set a floor: nothing older than
+     * Home: my spaces (member or followed, not muted) + people and tags I follow + posts mentioning me, all limited
+     * to what I may read (followed conversations drive notifications, not the stream). The newest {@code limit} posts of my spaces set a floor: nothing older than
      * the last of them can be on this page, so the other branches only read posts at or above it (STACK.md).
      */
     public StreamPage home(KontorUser viewer, String cursor, Integer limit) {
@@ -85,13 +85,6 @@ public class StreamService {
         streams.byTags(follows.keys(viewer.id(), Type.TAG), r, floor, after, n + 1).forEach(k -> merged.put(k.id(), k));
         Readable unmuted = new Readable(readable, Set.of(), !viewer.guest());
         streams.byMention(viewer.id(), unmuted, floor, after, n + 1).forEach(k -> merged.put(k.id(), k));
-        for (long id : follows.ids(viewer.id(), Type.POST)) {
-            // followed conversations: a handful of single posts, checked one by one like any other read
-            posts.find(id).filter(p -> !p.deleted()).filter(p -> inPage(p.createdAt(), p.id(), after, floor))
-                    .filter(p -> p.spaceId() == null ? !viewer.guest()
-                            : readable.contains(p.spaceId()) && !muted.contains(p.spaceId()))
-                    .ifPresent(p -> merged.put(p.id(), new Key(p.id(), p.createdAt())));
-        }
         return page(viewer, List.of(), new ArrayList<>(merged.values()), n);
     }
 
@@ -161,14 +154,6 @@ public class StreamService {
         List<Post> list = posts.findAll(sorted.stream().map(Key::id).toList()).stream()
                 .filter(p -> !p.deleted()).toList();
         return new StreamPage(pinned, views.views(viewer, list, false), next);
-    }
-
-    private static boolean inPage(Instant at, long id, Key after, Instant floor) {
-        if (floor != null && at.isBefore(floor)) {
-            return false;
-        }
-        return after == null || at.isBefore(after.createdAt())
-                || (at.equals(after.createdAt()) && id < after.id());
     }
 
     private static Key after(String cursor) {

@@ -322,6 +322,10 @@ class PostFlowsIT extends AbstractIT {
         String page2 = reader.get(more.group(1)).body();
         assertThat(page2).contains("Final text").doesNotContain("Load more");
 
+        // the API is documented
+        assertThat(anonymous().get("/api/v1/openapi.json").body()).contains("/api/v1/streams/home")
+                .contains("/api/v1/posts/{id}/reactions/{reaction}").contains("/api/v1/follows/{type}/{key}");
+
         // German
         assertThat(login(member).language("de").get("/").body()).contains("Posten").contains("Im Trend diese Woche");
     }

@@ -23,12 +23,21 @@ class StreamBrowserIT extends AbstractIT {
     void previewPostReactAndComment() {
         TestUser owner = data.member();
         TestSpace space = data.space("PRIVATE", owner);
+        TestUser colleague = data.member();
+        data.addMember(space, colleague, "MEMBER");
         WebDriver driver = Browser.start("en");
         try {
             signIn(driver, owner);
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
             driver.get(baseUrl() + "/spaces/" + space.id() + "/posts");
-            driver.findElement(By.id("body")).sendKeys("Kick-off **tomorrow** #launch");
+            driver.findElement(By.id("body")).sendKeys("Kick-off **tomorrow** #launch ");
+            // the mention helper suggests members of this private space and inserts the mention syntax
+            driver.findElement(By.cssSelector(".mention-helper summary")).click();
+            driver.findElement(By.id("mention-q")).sendKeys(colleague.displayName());
+            By option = By.cssSelector("#mention-options button[data-mention]");
+            wait.until(ExpectedConditions.elementToBeClickable(option)).click();
+            assertThat(driver.findElement(By.id("body")).getDomProperty("value"))
+                    .endsWith("@[" + colleague.displayName() + "](user:" + colleague.id() + ") ");
             // htmx swaps the preview in place
             driver.findElement(By.cssSelector("button[formaction='/posts/preview']")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#preview strong")));
@@ -38,7 +47,9 @@ class StreamBrowserIT extends AbstractIT {
             driver.findElement(By.cssSelector("#composer button.btn-primary")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.post")));
             assertThat(driver.findElement(By.cssSelector("article.post .prose")).getText())
-                    .isEqualTo("Kick-off tomorrow #launch");
+                    .isEqualTo("Kick-off tomorrow #launch @" + colleague.displayName());
+            assertThat(driver.findElements(By.cssSelector("article.post .prose a[href='/people/" + colleague.id()
+                    + "']"))).hasSize(1);
 
             // react: htmx replaces the reaction row, the button shows the count and is pressed
             driver.findElement(By.cssSelector("article.post form[action$='/reactions/tada'] button")).click();

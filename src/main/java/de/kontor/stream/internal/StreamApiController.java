@@ -257,8 +257,9 @@ class StreamApiController {
     @Operation(summary = "Who reacted with this reaction")
     WhoJson reaction(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id,
                      @PathVariable String reaction) {
+        Map<String, List<Long>> byCode = posts.reactions(viewer, id);
         String code = PostService.reaction(reaction).code();
-        List<Long> who = posts.reactions(viewer, id).getOrDefault(code, List.of());
+        List<Long> who = byCode.getOrDefault(code, List.of());
         Map<Long, UserSummary> people = views.people(who);
         return new WhoJson(code, who.stream().map(u -> AuthorJson.of(PostViews.Author.of(people.get(u), u))).toList());
     }

@@ -45,6 +45,7 @@ class SpacesBrowserIT extends AbstractIT {
 
             driver.manage().deleteAllCookies();
             signIn(driver, guest);
+            driver.get(baseUrl() + "/spaces/mine");
             assertThat(driver.getPageSource()).contains("Invitations waiting for you").contains(name);
             driver.findElement(By.cssSelector("form[action$='/invitations/accept'] button")).click();
             assertThat(driver.findElement(By.cssSelector(".badge-external")).isDisplayed()).isTrue();

@@ -47,6 +47,18 @@ class FollowRepository {
                 .query((rs, n) -> new Follow(Type.valueOf(rs.getString(1)), rs.getString(2))).list();
     }
 
+    /** Which of the given posts the user follows. */
+    Set<Long> followedPosts(long userId, List<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select target_key::bigint from follows
+                        where user_id = :u and target_type = 'POST' and target_key = any(:keys)""")
+                .param("u", userId).param("keys", postIds.stream().map(String::valueOf).toArray(String[]::new))
+                .query(Long.class).list());
+    }
+
     Set<String> keys(long userId, Type type) {
         return new HashSet<>(jdbc.sql("select target_key from follows where user_id = :u and target_type = :t")
                 .param("u", userId).param("t", type.name()).query(String.class).list());

@@ -2,6 +2,7 @@ package de.kontor.stream.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,10 +83,13 @@ public class PostViews {
             }
         });
         Map<Long, SpaceRef> spaceRefs = spaces.find(spaceIds);
-        Set<String> followed = follows.keys(viewer.id(), FollowRepository.Type.POST);
+        Set<Long> followed = follows.followedPosts(viewer.id(), ids);
+        // one policy decision per space on the page, not per post
+        Map<Long, PostAccess> bySpace = new HashMap<>();
         List<PostView> out = new ArrayList<>();
         for (Post p : list) {
-            PostAccess a = service.access(viewer, p);
+            PostAccess a = p.spaceId() == null ? service.access(viewer, p)
+                    : bySpace.computeIfAbsent(p.spaceId(), k -> service.access(viewer, p));
             boolean author = p.authorId() == viewer.id();
             List<CommentView> thread = thread(viewer, a, comments.getOrDefault(p.id(), List.of()), users);
             int total = thread.size();
@@ -97,7 +101,7 @@ public class PostViews {
                     reactionViews(viewer, reactions.getOrDefault(p.id(), Map.of()), users), thread, total,
                     author && a.write(), (author || a.moderate()) && !a.archived(),
                     a.moderate() && !a.archived() && p.spaceId() != null, a.write(),
-                    followed.contains(Long.toString(p.id()))));
+                    followed.contains(p.id())));
         }
         return out;
     }

@@ -110,6 +110,14 @@ class PostFlowsIT extends AbstractIT {
         assertThat(api(owner).patch("/api/v1/comments/" + commentId, "{\"body\":\"no\"}").status()).isEqualTo(403);
         assertThat(api(member).patch("/api/v1/comments/" + commentId, "{\"body\":\"Yes, 12:30\"}").status())
                 .isEqualTo(200);
+        // deleting a comment takes its replies along
+        Http other = api(owner).post("/api/v1/posts/" + id + "/comments", "{\"body\":\"Another\"}");
+        api(member).post("/api/v1/posts/" + id + "/comments",
+                "{\"parentId\":\"" + other.json().get("id").asText() + "\",\"body\":\"Reply\"}");
+        assertThat(api(owner).get("/api/v1/posts/" + id).json().get("commentCount").asInt()).isEqualTo(4);
+        assertThat(api(owner).delete("/api/v1/comments/" + other.json().get("id").asText()).status()).isEqualTo(204);
+        assertThat(api(owner).get("/api/v1/posts/" + id).json().get("commentCount").asInt()).isEqualTo(2);
+        assertThat(api(owner).get("/api/v1/posts/" + id + "/comments").json().get("items")).hasSize(1);
         // the commenter follows the conversation now
         assertThat(api(member).get("/api/v1/follows/post/" + id).json().get("following").asBoolean()).isTrue();
 

@@ -65,6 +65,13 @@ class StreamBrowserIT extends AbstractIT {
             assertThat(driver.findElement(By.cssSelector(".comment .prose")).getText()).isEqualTo("Count me in");
             Browser.screenshot(driver, "stream-post");
 
+            driver.get(baseUrl() + "/");
+            assertThat(driver.findElement(By.cssSelector("article.post .prose")).getText()).contains("Kick-off");
+            Browser.screenshot(driver, "stream-home");
+            driver.findElement(By.cssSelector("article.post .prose a[href='/tags/launch']")).click();
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("#launch");
+            driver.navigate().back();
+
             // the hashtag leads to the tag stream
             driver.findElement(By.cssSelector("article.post .prose a[href='/tags/launch']")).click();
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("#launch");

@@ -157,11 +157,18 @@ class PostRepository {
                 .param("id", id).param("b", body).param("h", html).query(PostRepository::comment).single();
     }
 
+    /** Soft-deletes the comment and its replies (a reply without its comment would be out of context). */
     void deleteComment(Comment c, long by) {
-        jdbc.sql("update comments set deleted_at = now(), deleted_by = :by where id = :id")
+        int n = jdbc.sql("""
+                        update comments set deleted_at = now(), deleted_by = :by
+                        where (id = :id or parent_id = :id) and deleted_at is null""")
                 .param("id", c.id()).param("by", by).update();
-        jdbc.sql("update posts set comment_count = comment_count - 1 where id = :p").param("p", c.postId()).update();
-        jdbc.sql("update mentions set deleted_at = now() where comment_id = :id").param("id", c.id()).update();
+        jdbc.sql("update posts set comment_count = comment_count - :n where id = :p")
+                .param("n", n).param("p", c.postId()).update();
+        jdbc.sql("""
+                        update mentions set deleted_at = now()
+                        where comment_id in (select id from comments where id = :id or parent_id = :id)""")
+                .param("id", c.id()).update();
     }
 
     /** Live comments of the posts, oldest first (replies after their parent is the caller's job). */

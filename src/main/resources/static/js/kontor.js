@@ -22,4 +22,17 @@
     var msg = e.target.getAttribute && e.target.getAttribute('data-confirm');
     if (msg && !window.confirm(msg)) { e.preventDefault(); }
   });
+  // mention helper (stream composer): a suggested person's button inserts the mention at the cursor
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('[data-mention]');
+    if (!b) { return; }
+    var box = b.closest('.composer');
+    var area = box && box.querySelector('textarea');
+    if (!area) { return; }
+    var at = area.selectionStart || area.value.length;
+    var text = b.getAttribute('data-mention') + ' ';
+    area.value = area.value.slice(0, at) + text + area.value.slice(area.selectionEnd || at);
+    area.focus();
+    area.selectionStart = area.selectionEnd = at + text.length;
+  });
 })();

@@ -37,9 +37,10 @@ public class IdentityApi {
         return users.suggest(prefix, limit);
     }
 
-    // --- for modules that check rights of someone other than the caller (notifications, live updates) ---
+    // Principals for other modules' authorization checks about a third person (e.g. "may the mentioned person read
+    // this post?"): the same object the person has when signed in.
 
-    /** The person as a principal (role, active flag), e.g. to ask the visibility policy on their behalf. */
+    /** The person as a principal (role, active flag) for policy checks; empty for unknown ids. */
     public Optional<KontorUser> principal(long id) {
         return users.findPrincipal(id).map(u -> {
             u.eraseCredentials();

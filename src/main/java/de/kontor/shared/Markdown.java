@@ -1,11 +1,13 @@
 package de.kontor.shared;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -39,5 +41,18 @@ public final class Markdown {
             return "";
         }
         return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown)));
+    }
+
+    /**
+     * Like {@link #toSafeHtml(String)}, but lets the caller change the parsed document first (for example turn
+     * hashtags in text nodes into links); the result is sanitized all the same.
+     */
+    public static String toSafeHtml(String markdown, Consumer<Node> transform) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        Node document = PARSER.parse(markdown);
+        transform.accept(document);
+        return POLICY.sanitize(RENDERER.render(document));
     }
 }

@@ -3,6 +3,7 @@ package de.kontor.spaces;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -10,15 +11,15 @@ import de.kontor.spaces.internal.MemberRepository;
 import de.kontor.spaces.internal.SpaceRepository;
 
 /**
- * Facts about spaces that other modules need without deciding access (that stays in {@link VisibilityPolicy}):
- * names to label things and the people who moderate a space (to notify them of join requests). A caller shows
- * a name only where the viewer may see the space.
+ * Facts about spaces that other modules show next to their own content (names, memberships, moderators). It decides
+ * nothing: whether someone may see or read a space is always {@link VisibilityPolicy}'s answer, and a caller shows a
+ * name only where the viewer may see the space.
  */
 @Service
 public class SpaceDirectory {
 
-    /** A space's id and name. */
-    public record SpaceName(long id, String name) {
+    /** Name and kind of a space, for labels and links. */
+    public record SpaceRef(long id, String name, Visibility visibility, boolean archived) {
     }
 
     private final SpaceRepository spaces;
@@ -29,18 +30,28 @@ public class SpaceDirectory {
         this.members = members;
     }
 
-    /** Names by id; unknown ids are skipped. */
-    public Map<Long, String> names(Collection<Long> ids) {
-        return ids.isEmpty() ? Map.of() : spaces.names(ids);
+    /** The spaces by id; unknown ids are skipped. Callers show only those the viewer may see. */
+    public Map<Long, SpaceRef> find(Collection<Long> ids) {
+        return spaces.refs(ids);
     }
 
-    /** Owners and moderators of the space. */
+    /** The spaces the user is a member of, by name. */
+    public List<SpaceRef> memberships(long userId) {
+        return spaces.memberRefs(userId);
+    }
+
+    /** Ids of every public space (the company-wide stream). */
+    public Set<Long> publicIds() {
+        return spaces.publicIds();
+    }
+
+    /** Ids of a space's members (to limit suggestions of people for a private or secret space). */
+    public Set<Long> memberIds(long spaceId) {
+        return spaces.memberIds(spaceId);
+    }
+
+    /** Owners and moderators of the space (to notify them of join requests). */
     public List<Long> moderatorIds(long spaceId) {
         return members.moderatorIds(spaceId);
-    }
-
-    /** The spaces the person is a member of, by name (at most {@code limit}). */
-    public List<SpaceName> memberSpaces(long userId, int limit) {
-        return spaces.memberSpaces(userId, limit);
     }
 }

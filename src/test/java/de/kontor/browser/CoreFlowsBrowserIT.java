@@ -86,6 +86,7 @@ class CoreFlowsBrowserIT extends AbstractIT {
         // the invited colleague accepts on the home page and reads the space
         driver.manage().deleteAllCookies();
         signIn(invited);
+        driver.get(baseUrl() + "/spaces/mine");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains(name);
         driver.findElement(By.cssSelector("form[action$='/invitations/accept'] button")).click();
         driver.get(spaceUrl);

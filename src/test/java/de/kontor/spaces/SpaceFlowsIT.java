@@ -87,7 +87,7 @@ class SpaceFlowsIT extends AbstractIT {
         assertThat(viaApi.json().get("state").asString()).isEqualTo("requested");
 
         WebSession ownerWeb = login(owner);
-        String home = ownerWeb.get("/").body();
+        String home = ownerWeb.get("/spaces/mine").body();
         assertThat(home).contains("People who want to join your spaces").contains(asker.displayName())
                 .contains("Let me in");
         assertThat(api(owner).get("/api/v1/spaces/" + space.id() + "/requests").json().get("items")).hasSize(2);
@@ -95,7 +95,7 @@ class SpaceFlowsIT extends AbstractIT {
         Http approve = ownerWeb.post("/spaces/" + space.id() + "/requests/" + asker.id() + "/approve",
                 Map.of("from", "home"));
         assertThat(approve.status()).isEqualTo(302);
-        assertThat(approve.location()).endsWith("/");
+        assertThat(approve.location()).endsWith("/spaces/mine");
         assertThat(data.spaceRole(space, asker)).isEqualTo("MEMBER");
         assertThat(askerWeb.get("/spaces/" + space.id() + "/members").status()).isEqualTo(200);
 
@@ -139,7 +139,7 @@ class SpaceFlowsIT extends AbstractIT {
                 .status()).isEqualTo(422);
 
         WebSession guestWeb = login(guest);
-        assertThat(guestWeb.get("/").body()).contains("Invitations waiting for you").contains(space.name());
+        assertThat(guestWeb.get("/spaces/mine").body()).contains("Invitations waiting for you").contains(space.name());
         Http invitedView = guestWeb.get("/spaces/" + space.id());
         assertThat(invitedView.status()).isEqualTo(200);
         assertThat(invitedView.body()).contains("Accept invitation");
@@ -178,7 +178,7 @@ class SpaceFlowsIT extends AbstractIT {
         assertThat(ownerApi.get("/api/v1/spaces/" + space.id()).json().get("external").asBoolean()).isTrue();
         WebSession ownerWeb = login(owner);
         assertThat(ownerWeb.get("/spaces/" + space.id()).body()).contains("badge badge-external");
-        assertThat(ownerWeb.get("/").body()).contains("badge badge-external");
+        assertThat(ownerWeb.get("/spaces/mine").body()).contains("badge badge-external");
         assertThat(ownerWeb.get("/spaces").body()).contains("badge badge-external");
         // the guest sees only this space in the list, marked too
         Http guestList = api(guest).get("/api/v1/spaces");
@@ -283,9 +283,9 @@ class SpaceFlowsIT extends AbstractIT {
     @Test
     void newUsersGetAHelpfulHomePageInBothLanguages() {
         TestUser newbie = data.member();
-        assertThat(login(newbie).get("/").body()).contains("You are not in any space yet").contains("Browse spaces");
+        assertThat(login(newbie).get("/spaces/mine").body()).contains("You are not in any space yet").contains("Browse spaces");
         WebSession german = login(newbie).language("de");
-        assertThat(german.get("/").body()).contains("Spaces entdecken");
-        assertThat(login(data.guest()).get("/").body()).contains("external guest");
+        assertThat(german.get("/spaces/mine").body()).contains("Spaces entdecken");
+        assertThat(login(data.guest()).get("/spaces/mine").body()).contains("external guest");
     }
 }

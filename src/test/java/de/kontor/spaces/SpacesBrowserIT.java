@@ -23,6 +23,7 @@ class SpacesBrowserIT extends AbstractIT {
         WebDriver driver = Browser.start("en");
         try {
             signIn(driver, owner);
+            driver.get(baseUrl() + "/spaces/mine");
             Browser.screenshot(driver, "home-new-user");
             assertThat(driver.findElement(By.cssSelector(".empty-state")).getText()).contains("not in any space yet");
             // the home page suggests only a few spaces; the directory finds any public one by name
@@ -47,6 +48,7 @@ class SpacesBrowserIT extends AbstractIT {
 
             driver.manage().deleteAllCookies();
             signIn(driver, guest);
+            driver.get(baseUrl() + "/spaces/mine");
             assertThat(driver.getPageSource()).contains("Invitations waiting for you").contains(name);
             driver.findElement(By.cssSelector("form[action$='/invitations/accept'] button")).click();
             assertThat(driver.findElement(By.cssSelector(".badge-external")).isDisplayed()).isTrue();

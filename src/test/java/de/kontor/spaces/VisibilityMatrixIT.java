@@ -46,6 +46,7 @@ class VisibilityMatrixIT extends AbstractIT {
     static final String HTML = """
             # endpoint                                               | kind       | adm own mod mem non inv gIn gOut dea ano
             GET  /                                                   | -          | 200 200 200 200 200 200 200 200 L   L
+            GET  /spaces/mine                                        | -          | 200 200 200 200 200 200 200 200 L   L
             GET  /spaces                                             | -          | 200 200 200 200 200 200 200 200 L   L
             GET  /spaces/new                                         | -          | 200 200 200 200 200 200 403 403 L   L
             POST /spaces name={unique}&visibility=PUBLIC             | -          | 302 302 302 302 302 302 403 403 L   L
@@ -341,7 +342,7 @@ class VisibilityMatrixIT extends AbstractIT {
         String link = "href=\"/spaces/" + secret.id() + "\"";
         String search = "/spaces?q=" + secret.name().replace(' ', '+');
         for (Viewer v : List.of(Viewer.NON_MEMBER, Viewer.GUEST_OUT)) {
-            for (String path : List.of("/", "/spaces", "/spaces?q=secret")) {
+            for (String path : List.of("/", "/spaces/mine", "/spaces", "/spaces?q=secret")) {
                 assertThat(sessions.get(v).get(path).body()).as(v + " " + path)
                         .doesNotContain(secret.name()).doesNotContain(link);
             }
@@ -360,7 +361,7 @@ class VisibilityMatrixIT extends AbstractIT {
                 .json().get("items")).isEmpty();
         // the control: insiders do find it
         assertThat(sessions.get(Viewer.MEMBER).get(search).body()).contains(link);
-        assertThat(sessions.get(Viewer.INVITED).get("/").body()).contains(secret.name());
+        assertThat(sessions.get(Viewer.INVITED).get("/spaces/mine").body()).contains(secret.name());
         assertThat(sessions.get(Viewer.ADMIN).get(search).body()).contains(link);
         assertThat(apis.get(Viewer.GUEST_IN).get("/api/v1/spaces?q=" + secret.name().replace(' ', '+'))
                 .json().get("items")).hasSize(1);

@@ -40,6 +40,11 @@ public class ApiClient {
     }
 
     public Http send(String method, String path, String json) {
+        return send(method, path, json, new String[0]);
+    }
+
+    /** With extra request headers as name, value pairs (e.g. {@code Idempotency-Key}). */
+    public Http send(String method, String path, String json, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
@@ -49,6 +54,9 @@ public class ApiClient {
         }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());

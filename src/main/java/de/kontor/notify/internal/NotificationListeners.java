@@ -1,16 +1,15 @@
 package de.kontor.notify.internal;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import de.kontor.notify.PostFollowers;
 import de.kontor.notify.internal.Notifications.Subject;
 import de.kontor.spaces.JoinApproved;
 import de.kontor.spaces.JoinRequested;
 import de.kontor.spaces.SpaceDirectory;
 import de.kontor.spaces.SpaceInvitationSent;
 import de.kontor.stream.CommentAdded;
+import de.kontor.stream.PostFollowers;
 import de.kontor.stream.ReactionAdded;
 import de.kontor.stream.UserMentioned;
 
@@ -20,9 +19,9 @@ class NotificationListeners {
 
     private final Notifications notifications;
     private final SpaceDirectory spaces;
-    private final ObjectProvider<PostFollowers> followers;
+    private final PostFollowers followers;
 
-    NotificationListeners(Notifications notifications, SpaceDirectory spaces, ObjectProvider<PostFollowers> followers) {
+    NotificationListeners(Notifications notifications, SpaceDirectory spaces, PostFollowers followers) {
         this.notifications = notifications;
         this.spaces = spaces;
         this.followers = followers;
@@ -54,16 +53,12 @@ class NotificationListeners {
                 new Subject(NotificationType.MENTIONED, e.spaceId(), e.postId(), e.commentId(), null));
     }
 
-    /** The post's author, and everyone following the post (when the stream module provides its followers). */
+    /** The post's author, and everyone following the post's conversation. */
     @ApplicationModuleListener
     void on(CommentAdded e) {
         notifications.notify(e.postAuthorId(), e.authorId(),
                 new Subject(NotificationType.COMMENT_ON_MY_POST, e.spaceId(), e.postId(), e.commentId(), null));
-        PostFollowers source = followers.getIfAvailable();
-        if (source == null) {
-            return;
-        }
-        for (long follower : source.followers(e.postId())) {
+        for (long follower : followers.followers(e.postId())) {
             if (follower != e.postAuthorId()) {
                 notifications.notify(follower, e.authorId(), new Subject(NotificationType.COMMENT_ON_FOLLOWED_POST,
                         e.spaceId(), e.postId(), e.commentId(), null));

@@ -45,7 +45,7 @@ public class NotificationPreferences {
         preferences.inApp(viewer.id()).forEach((t, on) -> types.add(new Settings.TypeSetting(t, on)));
         Map<Long, SpaceLevel> levels = preferences.spaceLevels(viewer.id());
         List<Settings.SpaceSetting> spaceSettings = new ArrayList<>();
-        for (SpaceDirectory.SpaceName s : spaces.memberSpaces(viewer.id(), SPACE_LIMIT)) {
+        for (SpaceDirectory.SpaceRef s : spaces.memberships(viewer.id()).stream().limit(SPACE_LIMIT).toList()) {
             spaceSettings.add(new Settings.SpaceSetting(s.id(), s.name(), levels.getOrDefault(s.id(), SpaceLevel.ALL)));
         }
         return new Settings(types, spaceSettings);

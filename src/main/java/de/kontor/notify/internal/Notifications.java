@@ -112,11 +112,11 @@ class Notifications {
             }
         }
         Map<Long, UserSummary> actors = identity.findAll(actorIds);
-        Map<Long, String> names = spaces.names(spaceIds);
+        Map<Long, SpaceDirectory.SpaceRef> refs = spaces.find(spaceIds);
         List<NotificationView> views = new ArrayList<>();
         for (Notification n : visible) {
             views.add(new NotificationView(n, n.actorId() == null ? null : actors.get(n.actorId()),
-                    n.spaceId() == null ? null : names.get(n.spaceId())));
+                    n.spaceId() == null || !refs.containsKey(n.spaceId()) ? null : refs.get(n.spaceId()).name()));
         }
         return new Page<>(views, next);
     }

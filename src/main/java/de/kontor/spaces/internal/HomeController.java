@@ -17,7 +17,7 @@ class HomeController {
         this.service = service;
     }
 
-    @GetMapping("/")
+    @GetMapping("/spaces/mine")
     String home(@AuthenticationPrincipal KontorUser viewer, Model model) {
         model.addAttribute("home", service.home(viewer));
         return "spaces/home";

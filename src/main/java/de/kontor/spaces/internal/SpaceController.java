@@ -170,7 +170,7 @@ class SpaceController {
     String declineInvitation(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id,
                              RedirectAttributes redirect) {
         service.declineInvitation(viewer, id);
-        return done(redirect, "space.flash.invitationDeclined", "/");
+        return done(redirect, "space.flash.invitationDeclined", "/spaces/mine");
     }
 
     @PostMapping("/spaces/{id}/requests/{userId}/approve")
@@ -248,7 +248,7 @@ class SpaceController {
     }
 
     private static String back(String from, long id) {
-        return "home".equals(from) ? "/" : "/spaces/" + id + "/members";
+        return "home".equals(from) ? "/spaces/mine" : "/spaces/" + id + "/members";
     }
 
     private static String done(RedirectAttributes redirect, String flash, String target) {

@@ -102,23 +102,6 @@ public class SpaceRepository {
                 .query(Long.class).list());
     }
 
-    // --- for SpaceDirectory (other modules) ---
-
-    public Map<Long, String> names(Collection<Long> ids) {
-        Map<Long, String> names = new HashMap<>();
-        jdbc.sql("select id, name from spaces where id in (:ids)").param("ids", ids)
-                .query((rs, row) -> names.put(rs.getLong("id"), rs.getString("name"))).list();
-        return names;
-    }
-
-    public List<SpaceDirectory.SpaceName> memberSpaces(long userId, int limit) {
-        return jdbc.sql("""
-                        select s.id, s.name from spaces s join space_members m on m.space_id = s.id
-                        where m.user_id = :u order by lower(s.name), s.id limit :limit""")
-                .param("u", userId).param("limit", limit)
-                .query((rs, row) -> new SpaceDirectory.SpaceName(rs.getLong("id"), rs.getString("name"))).list();
-    }
-
     public boolean nameTaken(String name, Long exceptId) {
         return jdbc.sql("""
                         select exists (select 1 from spaces
@@ -164,5 +147,41 @@ public class SpaceRepository {
                 Visibility.valueOf(rs.getString("visibility")), instant(rs, "archived_at"),
                 instant(rs, "created_at"), rs.getInt("member_count"), rs.getBoolean("external"),
                 role == null ? null : SpaceRole.valueOf(role), rs.getBoolean("invited"), rs.getBoolean("requested"));
+    }
+
+    // Lookups for SpaceDirectory (other modules' labels and memberships)
+
+    public java.util.Map<Long, de.kontor.spaces.SpaceDirectory.SpaceRef> refs(java.util.Collection<Long> ids) {
+        java.util.Map<Long, de.kontor.spaces.SpaceDirectory.SpaceRef> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select id, name, visibility, archived_at from spaces where id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(SpaceRepository::ref).list().forEach(r -> out.put(r.id(), r));
+        return out;
+    }
+
+    public List<de.kontor.spaces.SpaceDirectory.SpaceRef> memberRefs(long userId) {
+        return jdbc.sql("""
+                        select s.id, s.name, s.visibility, s.archived_at from spaces s
+                        join space_members m on m.space_id = s.id and m.user_id = :u
+                        order by lower(s.name), s.id""")
+                .param("u", userId).query(SpaceRepository::ref).list();
+    }
+
+    public Set<Long> publicIds() {
+        return new HashSet<>(jdbc.sql("select id from spaces where visibility = 'PUBLIC'").query(Long.class).list());
+    }
+
+    public Set<Long> memberIds(long spaceId) {
+        return new HashSet<>(jdbc.sql("select user_id from space_members where space_id = :s")
+                .param("s", spaceId).query(Long.class).list());
+    }
+
+    private static de.kontor.spaces.SpaceDirectory.SpaceRef ref(java.sql.ResultSet rs, int row)
+            throws java.sql.SQLException {
+        return new de.kontor.spaces.SpaceDirectory.SpaceRef(rs.getLong("id"), rs.getString("name"),
+                Visibility.valueOf(rs.getString("visibility")), rs.getTimestamp("archived_at") != null);
     }
 }

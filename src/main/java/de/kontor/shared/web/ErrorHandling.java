@@ -18,6 +18,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -80,6 +81,12 @@ public class ErrorHandling {
     public ResponseEntity<?> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest req,
                                       HttpServletResponse res) throws Exception {
         return respond(Problems.of(413, msg(req, "error.uploadTooLarge")), req, res);
+    }
+
+    /** A client that went away (e.g. a closed live-updates connection) is not an error: nothing can be sent. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    public void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("Client disconnected: {}", e.getMessage());
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})

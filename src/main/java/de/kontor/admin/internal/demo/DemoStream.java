@@ -325,7 +325,8 @@ final class DemoStream {
                             + "Entwicklung weiter.")
                     .c("lukas.weber", """
                             Für die MX-500 ist eine Zustandsüberwachung bereits vorgesehen. Ob sich das als \
-                            Nachrüstsatz für die MX-400 umsetzen lässt, prüfen wir gerade – Sie hören von uns.""")
+                            Nachrüstsatz für die MX-400 umsetzen lässt, prüfen wir gerade – Sie hören von \
+                            uns.""")
                     .r("stefanie.lang", "Sehr gern, wir wären auch Pilotkunde.");
 
             post(IDEEN, "johanna.brandl", 2, "10:05", """
@@ -572,7 +573,7 @@ final class DemoStream {
                             + "Optionen.")},
                     {say("jens.hoffmann", "Dranbleiben! Gib Bescheid, wenn ich beim Termin dabei sein soll.",
                             AUTHOR, "Mache ich, danke!"), say(ANYONE, "Viel Erfolg!")},
-                    {say("jens.hoffmann", "Glückwunsch, sehr gut gemacht! 🎉"), say("julia.hartmann",
+                    {say("jens.hoffmann", "Glückwunsch, @{$author}, sehr gut gemacht! 🎉"), say("julia.hartmann",
                             "Auftragsbestätigung ist in Arbeit."), say("katrin.albers", "Super, Glückwunsch!")},
                     {say("jens.hoffmann", "Schade. Lass uns in der Vertriebsrunde kurz besprechen, was wir "
                             + "daraus lernen.", AUTHOR, "Ja, ich bereite die Eckdaten vor."),
@@ -649,7 +650,8 @@ final class DemoStream {
             String[] technicians = {"murat.yilmaz", "murat.yilmaz", "murat.yilmaz", "sergej.wolf", "stefan.maier",
                     "jan-philipp.koch", "hannes.roth", "stefan.maier", "sergej.wolf"};
             Say[] answers = {
-                    say("ayse.kaya", "Danke! Ich schließe den Auftrag und schicke dem Kunden den Servicebericht."),
+                    say("ayse.kaya", "Danke, @{$author}! Ich schließe den Auftrag und schicke dem Kunden den "
+                            + "Servicebericht."),
                     say("thomas.kessler", "Sauber gelöst 👍 Bitte noch im SAP zurückmelden.", AUTHOR,
                             "Ist erledigt."),
                     say("paulina.nowak", "Brauchst du Teile nachgeliefert? Bis 14 Uhr bestellt, geht heute "
@@ -717,7 +719,7 @@ final class DemoStream {
                     "Verpackung beschädigt, Teile verkratzt."};
             String[] inspectors = {"nico.vogel", "nico.vogel", "elena.popescu", "robert.hahn"};
             Say[] answers = {
-                    say("sabine.krueger", "Danke! Bitte als Q-Meldung erfassen, dann kann Ahmet beim "
+                    say("sabine.krueger", "Danke, @{$author}! Bitte als Q-Meldung erfassen, dann kann Ahmet beim "
                             + "Lieferanten nachhaken.", AUTHOR, "Ist erfasst."),
                     say("ahmet.celik", "Lieferant ist informiert, Ersatzlieferung kommt bis Ende der Woche."),
                     say("markus.bauer", "Bremst uns das in der Montage?", AUTHOR, "Nein, der Bestand reicht "
@@ -1052,7 +1054,7 @@ final class DemoStream {
                     {"lukas.weber", "Ein „Fehler des Monats“ im Qualitätszirkel, bei dem wir ohne "
                             + "Schuldzuweisung zeigen, was wir gelernt haben. #Qualität"}};
             Say[] answers = {
-                    say("kerstin.braun", "Danke! Ich nehme die Idee in die nächste Bewertungsrunde des "
+                    say("kerstin.braun", "Danke, @{$author}! Ich nehme die Idee in die nächste Bewertungsrunde des "
                             + "Ideenmanagements mit."),
                     say("sabine.krueger", "Gefällt mir! Wenn du magst, schauen wir gemeinsam, wie wir den "
                             + "Nutzen messen können.", AUTHOR, "Gern, ich melde mich bei dir."),
@@ -1138,9 +1140,10 @@ final class DemoStream {
             String[] fish = {"Seelachs mit Kartoffelsalat", "Forelle Müllerin mit Salzkartoffeln",
                     "Backfisch mit Remoulade"};
             String[] days = {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag"};
-            Say[] menu = {say(ANYONE, "Danke fürs Posten, Miriam!"), say(ANYONE, "Freitag ist gebucht 🐟"),
+            Say[] menu = {say(ANYONE, "Danke fürs Posten, @{$author}!"), say(ANYONE, "Freitag ist gebucht 🐟"),
                     say(ANYONE, "Gibt es auch wieder eine vegane Alternative?", "miriam.engel", "Ja, fragt an der "
-                            + "Ausgabe nach dem veganen Tagesgericht."), say(ANYONE, "Bitte öfter Käsespätzle 😄")};
+                            + "Ausgabe nach dem veganen Tagesgericht."),
+                    say(ANYONE, "Bitte öfter Käsespätzle 😄")};
             for (int w = 0; w < 6; w++) {
                 LocalDate monday = today.minusWeeks(w).with(DayOfWeek.MONDAY);
                 int daysAgo = (int) (today.toEpochDay() - monday.toEpochDay());
@@ -1258,7 +1261,8 @@ final class DemoStream {
                 }
                 last = at;
                 int index = comments.size();
-                comments.add(new Comment(index, post.index(), parent, author, at, text.strip()));
+                String body = text.replace("@{" + AUTHOR + "}", "@{" + post.author() + "}").strip();
+                comments.add(new Comment(index, post.index(), parent, author, at, body));
                 return index;
             }
         }

@@ -96,7 +96,8 @@ class DemoStreamTest {
     void textsAreWhatPeopleTypeAndFitTheSchema() {
         for (String body : bodies()) {
             assertThat(body).isEqualTo(body.strip()).hasSizeBetween(1, PostText.MAX_LENGTH)
-                    .doesNotContainIgnoringCase("lorem").doesNotContain("%s").doesNotContain("\\n");
+                    .doesNotContainIgnoringCase("lorem").doesNotContain("%s").doesNotContain("\\n")
+                    .doesNotContain("$author");
         }
         assertThat(CONTENT.posts().stream().map(Post::body).distinct()).hasSize(CONTENT.posts().size());
         Map<String, Long> tags = CONTENT.posts().stream()

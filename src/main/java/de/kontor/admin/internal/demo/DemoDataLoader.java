@@ -47,12 +47,15 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final TransactionTemplate tx;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final DemoStreamLoader stream;
 
-    DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit) {
+    DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit,
+                   DemoStreamLoader stream) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
         this.audit = audit;
+        this.stream = stream;
     }
 
     @Override
@@ -76,15 +79,24 @@ class DemoDataLoader implements SmartInitializingSingleton {
                 email("katrin.albers"), email("lukas.weber"), email("stefanie.lang"));
     }
 
-    /** Loads everything unless it was loaded before; returns whether it loaded. */
+    /** Loads every part that was not loaded before; returns whether it loaded anything. */
     private boolean load() {
-        // a second node starting at the same moment waits here and then sees the marker
+        // a second node starting at the same moment waits here and then sees the markers
         jdbc.sql("lock table demo_data in exclusive mode").update();
         boolean done = jdbc.sql("select exists (select 1 from demo_data where part = :part)")
                 .param("part", PART).query(Boolean.class).single();
-        if (done) {
-            return false;
+        boolean company = !done && loadCompany();
+        // the stream comes after the company: its people and spaces must exist
+        DemoStreamLoader.Loaded posts = stream.load();
+        if (posts != null) {
+            log.info("Demo stream loaded: {} posts, {} comments, {} reactions, {} mentions, {} follows",
+                    posts.posts(), posts.comments(), posts.reactions(), posts.mentions(), posts.follows());
+            audit.record(null, "demo.loaded", DemoStream.PART, null, posts.posts() + " posts");
         }
+        return company || posts != null;
+    }
+
+    private boolean loadCompany() {
         Map<String, Long> units = orgUnits();
         Map<String, Long> people = people(units);
         int spaces = spaces(people);

@@ -7,7 +7,9 @@ import static de.kontor.admin.internal.demo.DemoPeople.QM;
 import static de.kontor.admin.internal.demo.DemoPeople.SERVICE;
 import static de.kontor.admin.internal.demo.DemoPeople.VERTRIEB;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The spaces of the demo company with their owners, moderators, members, join requests and invitations. */
 final class DemoSpaces {
@@ -106,5 +108,28 @@ final class DemoSpaces {
             new Invitation("Qualitätszirkel", "lea.schmitt", "MEMBER", "sabine.krueger", 50));
 
     private DemoSpaces() {
+    }
+
+    /** The keys of everyone the demo load makes a member of the space: owner, moderators and members. */
+    static Set<String> everyoneIn(Space s) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(s.owner());
+        keys.addAll(s.moderators());
+        for (String m : s.members()) {
+            if (m.equals(EVERYONE)) {
+                DemoPeople.EMPLOYEES.forEach(p -> keys.add(p.key()));
+            } else if (m.startsWith("@")) {
+                DemoPeople.EMPLOYEES.stream().filter(p -> m.substring(1).equals(p.unit()))
+                        .forEach(p -> keys.add(p.key()));
+            } else {
+                keys.add(m);
+            }
+        }
+        return keys;
+    }
+
+    static Space byName(String name) {
+        return SPACES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No demo space " + name));
     }
 }

@@ -24,7 +24,8 @@ class DemoDataIT extends AbstractIT {
 
     private static final Path DATA_DIR = freshDataDir();
     private static final List<String> TABLES = List.of("org_units", "users", "user_skills", "spaces",
-            "space_members", "space_join_requests", "space_invitations", "demo_data");
+            "space_members", "space_join_requests", "space_invitations", "demo_data", "posts", "comments",
+            "reactions", "post_tags", "mentions", "follows");
 
     @DynamicPropertySource
     static void demoDataDir(DynamicPropertyRegistry registry) {
@@ -74,6 +75,95 @@ class DemoDataIT extends AbstractIT {
                 .contains("Spindellager", "CAD");
         assertThat(count("select count(*) from user_skills"))
                 .isEqualTo(DemoPeople.ALL.stream().mapToInt(p -> p.skills().size()).sum());
+    }
+
+    @Test
+    void theStreamHasAFewHundredPostsByMembersOfTheirSpaces() {
+        assertThat(count("select count(*) from posts")).isBetween(250, 350);
+        assertThat(count("select count(*) from comments")).isBetween(350, 500);
+        assertThat(count("select count(*) from reactions")).isBetween(650, 1000);
+        assertThat(count("select count(*) from mentions")).isGreaterThan(20);
+        assertThat(count("select count(*) from post_tags")).isGreaterThan(200);
+        assertThat(count("select count(*) from follows where target_type <> 'POST'")).isGreaterThan(20);
+        assertThat(count("select count(distinct space_id) from posts")).isEqualTo(DemoSpaces.SPACES.size());
+        assertThat(count("""
+                select count(*) from posts where created_at > now() or created_at < now() - interval '45 days'"""))
+                .isZero();
+
+        // authors, commenters, reacting and mentioned people are members of the space
+        assertThat(count("""
+                select count(*) from posts p
+                where not exists
+                      (select 1 from space_members m where m.space_id = p.space_id and m.user_id = p.author_id)"""))
+                .isZero();
+        assertThat(count("""
+                select count(*) from comments c join posts p on p.id = c.post_id
+                where not exists
+                      (select 1 from space_members m where m.space_id = p.space_id and m.user_id = c.author_id)"""))
+                .isZero();
+        assertThat(count("""
+                select count(*) from reactions r join posts p on p.id = r.post_id
+                where not exists
+                      (select 1 from space_members m where m.space_id = p.space_id and m.user_id = r.user_id)"""))
+                .isZero();
+        assertThat(count("""
+                select count(*) from mentions x
+                where not exists
+                      (select 1 from space_members m where m.space_id = x.space_id and m.user_id = x.user_id)"""))
+                .isZero();
+        assertThat(count("""
+                select count(*) from posts p join spaces s on s.id = p.space_id
+                where s.visibility = 'SECRET' and not exists
+                      (select 1 from space_members m where m.space_id = p.space_id and m.user_id = p.author_id)"""))
+                .isZero();
+        assertThat(count("""
+                select count(*) from posts p join spaces s on s.id = p.space_id where s.visibility = 'SECRET'"""))
+                .isGreaterThan(3);
+        // guests write only in Kunden-Community
+        assertThat(data.jdbc().sql("""
+                        select distinct s.name from spaces s join posts p on p.space_id = s.id
+                        join users u on u.id = p.author_id where u.role = 'GUEST'
+                        union
+                        select distinct s.name from spaces s join posts p on p.space_id = s.id
+                        join comments c on c.post_id = p.id join users u on u.id = c.author_id
+                        where u.role = 'GUEST'""")
+                .query(String.class).list()).containsExactly("Kunden-Community");
+
+        // the counts are the rows
+        assertThat(count("""
+                select count(*) from posts p
+                where comment_count <> (select count(*) from comments c where c.post_id = p.id and c.deleted_at is null)
+                   or reaction_count <> (select count(*) from reactions r where r.post_id = p.id)"""))
+                .isZero();
+        // tags and mentions carry the post's space and time
+        assertThat(count("""
+                select count(*) from post_tags t join posts p on p.id = t.post_id
+                where t.space_id is distinct from p.space_id or t.created_at <> p.created_at""")).isZero();
+        assertThat(count("""
+                select count(*) from mentions x join posts p on p.id = x.post_id
+                where x.space_id is distinct from p.space_id or x.created_at <> p.created_at""")).isZero();
+        assertThat(count("select count(*) from comments r join comments c on c.id = r.parent_id "
+                + "where c.post_id <> r.post_id or c.parent_id is not null")).isZero();
+    }
+
+    @Test
+    void theStreamTellsTheSpindleStory() {
+        assertThat(count("""
+                select count(*) from posts p join spaces s on s.id = p.space_id
+                where s.name = 'Service-Team' and p.body like '%2.000 Betriebsstunden%'""")).isGreaterThanOrEqualTo(1);
+        assertThat(count("""
+                select count(*) from posts p join spaces s on s.id = p.space_id join users u on u.id = p.author_id
+                where s.name = 'Kunden-Community' and u.email = 'stefanie.lang@berger-automotive.de'
+                """)).isGreaterThanOrEqualTo(2);
+        assertThat(count("""
+                select count(*) from post_tags t join spaces s on s.id = t.space_id
+                where t.tag = 'spindellager' and s.name = 'Qualitätszirkel'""")).isGreaterThanOrEqualTo(3);
+        // a mention is stored in the app's syntax and rendered as a profile link
+        String body = data.jdbc().sql("""
+                        select p.body_html from posts p join mentions x on x.post_id = p.id and x.comment_id is null
+                        join users u on u.id = x.user_id where u.email = 'murat.yilmaz@muster-maschinenbau.de'
+                        order by p.created_at limit 1""").query(String.class).single();
+        assertThat(body).contains("href=\"/people/").contains("Murat Yılmaz").contains("href=\"/tags/");
     }
 
     @Test

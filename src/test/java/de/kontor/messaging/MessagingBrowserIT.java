@@ -62,13 +62,12 @@ class MessagingBrowserIT extends AbstractIT {
                     "Klar, in fünf Minuten."));
             assertThat(a.findElement(By.tagName("body")).getAttribute("data-marker")).isEqualTo("same-page");
 
-            // live delivery hook: the notifications script's event makes the page fetch the new message
+            // live delivery: the server-sent event reaches Anna's open page, which fetches the new message
             b.navigate().to(baseUrl() + "/messages/" + conversation);
             b.findElement(By.id("body")).sendKeys("Bis gleich!");
             b.findElement(By.cssSelector("form.composer button[type=submit]")).click();
-            ((JavascriptExecutor) a).executeScript("document.dispatchEvent(new CustomEvent('kontor:message', "
-                    + "{detail: {conversationId: " + conversation + "}}))");
-            wait(a).until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Bis gleich!"));
+            new WebDriverWait(a, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages"), "Bis gleich!"));
             assertThat(a.findElement(By.tagName("body")).getAttribute("data-marker")).isEqualTo("same-page");
             assertThat(a.findElements(By.cssSelector("#messages [data-message-id]"))).hasSize(3);
             Browser.screenshot(a, "messages-conversation");

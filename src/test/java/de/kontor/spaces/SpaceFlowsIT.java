@@ -129,7 +129,7 @@ class SpaceFlowsIT extends AbstractIT {
 
         WebSession ownerWeb = login(owner);
         assertThat(ownerWeb.get("/spaces/" + space.id() + "/invitations/suggestions?email="
-                + guest.email().substring(0, 12)).body()).contains(guest.email());
+                + guest.email().substring(0, guest.email().indexOf('@'))).body()).contains(guest.email());
         assertThat(ownerWeb.post("/spaces/" + space.id() + "/invitations", Map.of("email", guest.email())).status())
                 .isEqualTo(302);
         Http again = ownerWeb.post("/spaces/" + space.id() + "/invitations", Map.of("email", guest.email()));

@@ -218,4 +218,39 @@ class DemoDataIT extends AbstractIT {
     private int count(String sql) {
         return data.jdbc().sql(sql).query(Integer.class).single();
     }
+
+    @Test
+    void demoPeopleSignInAndSeeTheGermanStory() {
+        org.openqa.selenium.WebDriver driver = de.kontor.support.Browser.start("de");
+        try {
+            signIn(driver, "katrin.albers@muster-maschinenbau.de");
+            String home = driver.findElement(org.openqa.selenium.By.tagName("main")).getText();
+            assertThat(home).contains("Dr. Katrin Albers");
+            assertThat(driver.findElements(org.openqa.selenium.By.cssSelector("article.post"))).hasSizeGreaterThan(5);
+            de.kontor.support.Browser.screenshot(driver, "demo-home");
+            driver.get(baseUrl() + "/tags/spindellager");
+            assertThat(driver.findElement(org.openqa.selenium.By.tagName("main")).getText()).contains("Spindel");
+            de.kontor.support.Browser.screenshot(driver, "demo-tag");
+
+            // the customer guest sees the Kunden-Community conversation and nothing of the company's internals
+            driver.manage().deleteAllCookies();
+            signIn(driver, "stefanie.lang@berger-automotive.de");
+            driver.get(baseUrl() + "/spaces");
+            String spaces = driver.findElement(org.openqa.selenium.By.tagName("main")).getText();
+            assertThat(spaces).contains("Kunden-Community").doesNotContain("Geschäftsführung intern")
+                    .doesNotContain("Betriebsrat").doesNotContain("Kantine");
+            de.kontor.support.Browser.screenshot(driver, "demo-guest-spaces");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private void signIn(org.openqa.selenium.WebDriver driver, String email) {
+        driver.get(baseUrl() + "/login");
+        driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(email);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys("kontor-demo");
+        driver.findElement(org.openqa.selenium.By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".user-menu")).isEmpty());
+    }
 }

@@ -43,6 +43,8 @@ class StreamMatrixIT extends AbstractIT {
     static final String HTML = """
             # endpoint                                          | kind     | adm own mod mem non gIn gOut dea ano
             GET  /                                              | -        | 200 200 200 200 200 200 200 L   L
+            GET  /?unread=1                                     | -        | 200 200 200 200 200 200 200 L   L
+            POST /stream/read-all back=/                        | -        | 302 302 302 302 302 302 302 L   L
             GET  /stream/company                                | -        | 200 200 200 200 200 200 200 L   L
             GET  /tags/matrix                                   | -        | 200 200 200 200 200 200 200 L   L
             GET  /people/{author}/posts                         | -        | 200 200 200 200 200 403 403 L   L
@@ -113,6 +115,8 @@ class StreamMatrixIT extends AbstractIT {
     static final String API = """
             # endpoint                                                   | kind     | adm own mod mem non gIn gOut dea ano
             GET    /api/v1/streams/home                                  | -        | 200 200 200 200 200 200 200 401 401
+            GET    /api/v1/streams/home?unread=true                      | -        | 200 200 200 200 200 200 200 401 401
+            POST   /api/v1/streams/home/read-all                         | -        | 204 204 204 204 204 204 204 401 401
             GET    /api/v1/streams/company                               | -        | 200 200 200 200 200 200 200 401 401
             GET    /api/v1/streams/tags/matrix                           | -        | 200 200 200 200 200 200 200 401 401
             GET    /api/v1/streams/users/{author}                        | -        | 200 200 200 200 200 200 200 401 401
@@ -264,11 +268,12 @@ class StreamMatrixIT extends AbstractIT {
             ApiClient api = apis.get(v);
             api.put("/api/v1/follows/tag/" + tag, null);
             api.put("/api/v1/follows/user/" + users.get(Viewer.MEMBER).id(), null);
-            for (String path : List.of("/api/v1/streams/home", "/api/v1/streams/company", "/api/v1/streams/tags/" + tag,
+            for (String path : List.of("/api/v1/streams/home", "/api/v1/streams/home?unread=true",
+                    "/api/v1/streams/company", "/api/v1/streams/tags/" + tag,
                     "/api/v1/streams/users/" + users.get(Viewer.MEMBER).id(), "/api/v1/tags/trending")) {
                 assertThat(api.get(path).body()).as(v + " " + path).doesNotContain("Top secret").doesNotContain(tag);
             }
-            for (String path : List.of("/", "/stream/company", "/tags/" + tag)) {
+            for (String path : List.of("/", "/?unread=1", "/stream/company", "/tags/" + tag)) {
                 assertThat(sessions.get(v).get(path).body()).as(v + " " + path).doesNotContain("Top secret");
             }
         }

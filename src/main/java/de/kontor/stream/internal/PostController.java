@@ -63,7 +63,7 @@ class PostController {
 
     @GetMapping("/posts/{id:\\d+}")
     String show(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id, Model model) {
-        Post p = posts.readable(viewer, id);
+        Post p = posts.open(viewer, id);
         model.addAttribute("post", views.views(viewer, List.of(p), true).getFirst());
         return "stream/single";
     }

@@ -45,11 +45,12 @@ public class PostService {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
+    private final ReadRepository reads;
     private final int maxWrites;
     private final Duration window;
 
     PostService(PostRepository posts, FollowRepository follows, VisibilityPolicy policy, IdentityApi identity,
-                AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc,
+                AuditLog audit, ApplicationEventPublisher events, JdbcClient jdbc, ReadRepository reads,
                 @Value("${kontor.stream.max-writes:10}") int maxWrites,
                 @Value("${kontor.stream.write-window:10s}") Duration window) {
         this.posts = posts;
@@ -59,6 +60,7 @@ public class PostService {
         this.audit = audit;
         this.events = events;
         this.jdbc = jdbc;
+        this.reads = reads;
         this.maxWrites = maxWrites;
         this.window = window;
     }
@@ -83,6 +85,13 @@ public class PostService {
         if (!access(viewer, p).read()) {
             throw new DomainException.NotFound();
         }
+        return p;
+    }
+
+    /** The post opened on its own (page or API): readable, and from now on read by the viewer. */
+    Post open(KontorUser viewer, long postId) {
+        Post p = readable(viewer, postId);
+        reads.markRead(viewer.id(), p.id());
         return p;
     }
 
@@ -197,6 +206,7 @@ public class PostService {
         PostText.Rendered r = PostText.render(text);
         Comment c = posts.insertComment(p.id(), parentId, viewer.id(), text, r.html());
         follows.follow(viewer.id(), Type.POST, Long.toString(p.id()));
+        reads.markRead(viewer.id(), p.id());
         events.publishEvent(new CommentAdded(c.id(), p.id(), parentId, p.spaceId(), viewer.id(), p.authorId(),
                 c.createdAt()));
         return new Written<>(c, mention(viewer, p, c.id(), r));
@@ -251,6 +261,7 @@ public class PostService {
         Post p = answerable(viewer, postId);
         Reaction reaction = reaction(code);
         boolean added = posts.addReaction(p.id(), viewer.id(), reaction.code());
+        reads.markRead(viewer.id(), p.id());
         if (added) {
             events.publishEvent(new ReactionAdded(p.id(), p.spaceId(), viewer.id(), reaction.code(), p.authorId(),
                     Instant.now()));

@@ -148,7 +148,7 @@ class StreamApiController {
         StreamPage page = spaceId != null ? streams.space(viewer, spaceId, cursor, limit)
                 : authorId != null ? streams.person(viewer, authorId, cursor, limit)
                 : tag != null ? streams.tag(viewer, tag, cursor, limit)
-                : streams.home(viewer, cursor, limit);
+                : streams.home(viewer, cursor, limit, false);
         var link = UriComponentsBuilder.fromPath("/api/v1/posts")
                 .queryParamIfPresent("spaceId", java.util.Optional.ofNullable(spaceId))
                 .queryParamIfPresent("authorId", java.util.Optional.ofNullable(authorId))
@@ -157,9 +157,9 @@ class StreamApiController {
     }
 
     @GetMapping("/posts/{id}")
-    @Operation(summary = "One post with all comments (404 when the caller may not read it)")
+    @Operation(summary = "One post with all comments (404 when the caller may not read it); marks it read")
     PostJson get(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id) {
-        return PostJson.of(views.views(viewer, List.of(posts.readable(viewer, id)), true).getFirst(), List.of());
+        return PostJson.of(views.views(viewer, List.of(posts.open(viewer, id)), true).getFirst(), List.of());
     }
 
     @PatchMapping("/posts/{id}")
@@ -283,12 +283,24 @@ class StreamApiController {
     // streams
 
     @GetMapping("/streams/home")
-    @Operation(summary = "My spaces, people, tags and conversations I follow, posts mentioning me")
+    @Operation(summary = "My spaces, people, tags and conversations I follow, posts mentioning me; unread=true "
+            + "keeps only posts of others that I have not opened, commented, reacted to or marked as read")
     ResponseEntity<StreamJson> home(@AuthenticationPrincipal KontorUser viewer,
                                     @RequestParam(required = false) Integer limit,
-                                    @RequestParam(required = false) String cursor) {
-        return stream(streams.home(viewer, cursor, limit), UriComponentsBuilder.fromPath("/api/v1/streams/home"),
-                limit);
+                                    @RequestParam(required = false) String cursor,
+                                    @RequestParam(defaultValue = "false") boolean unread) {
+        var link = UriComponentsBuilder.fromPath("/api/v1/streams/home");
+        if (unread) {
+            link.queryParam("unread", true);
+        }
+        return stream(streams.home(viewer, cursor, limit, unread), link, limit);
+    }
+
+    @PostMapping("/streams/home/read-all")
+    @Operation(summary = "Mark all as read: every post written until now leaves the unread filter")
+    ResponseEntity<Void> readAll(@AuthenticationPrincipal KontorUser viewer) {
+        streams.markAllRead(viewer);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/streams/company")

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 import de.kontor.identity.IdentityApi;
@@ -57,15 +58,29 @@ class StreamController {
         this.locales = locales;
     }
 
+    /** Home; {@code ?unread=1} shows only posts the viewer has not read (kept in the "load more" link). */
     @GetMapping("/")
     String home(@AuthenticationPrincipal KontorUser viewer, @RequestParam(required = false) String cursor,
+                @RequestParam(required = false) String unread,
                 @RequestHeader(value = "HX-Request", required = false) String htmx,
                 Model model, HttpServletRequest req) {
-        StreamPage page = streams.home(viewer, cursor, null);
-        model.addAttribute("model", new StreamModel("home", t(req, "stream.home.title"), null, page, "/",
-                cursor == null ? composer(viewer, null, null, null, "/") : null, List.of(),
+        boolean onlyUnread = "1".equals(unread) || "true".equals(unread);
+        StreamPage page = streams.home(viewer, cursor, null, onlyUnread);
+        String self = onlyUnread ? "/?unread=1" : "/";
+        model.addAttribute("model", new StreamModel("home", t(req, "stream.home.title"), null, page, self,
+                cursor == null ? composer(viewer, null, null, null, self) : null, List.of(),
                 cursor == null ? streams.trending(viewer, 10) : List.of(), warnings(model), null));
+        model.addAttribute("unread", onlyUnread);
         return view(htmx, cursor);
+    }
+
+    /** "Mark all as read" on the home stream; back to where the button was. */
+    @PostMapping("/stream/read-all")
+    String readAll(@AuthenticationPrincipal KontorUser viewer, @RequestParam(required = false) String back,
+                   RedirectAttributes redirect) {
+        streams.markAllRead(viewer);
+        redirect.addFlashAttribute("flash", "stream.flash.allRead");
+        return "redirect:" + safeBack(back);
     }
 
     @GetMapping("/stream/company")

@@ -31,6 +31,13 @@ public class StreamRepository {
         }
     }
 
+    /**
+     * The "only unread" filter: posts of others that the person has not opened or answered and that are newer than
+     * their "mark all as read" watermark ({@link Instant#EPOCH} when they never set one).
+     */
+    record Unread(long userId, Instant watermark) {
+    }
+
     private static final String VISIBLE = """
             ((x.space_id = any(:readable) and not x.space_id = any(:muted)) or (x.space_id is null and :profiles))""";
 
@@ -44,27 +51,31 @@ public class StreamRepository {
      * The newest posts of the given spaces (one index range per space, merged), plus profile posts when asked;
      * pinned posts are left out when {@code unpinnedOnly} (the space stream shows them separately on top).
      */
-    List<Key> bySpaces(Collection<Long> spaceIds, boolean profiles, boolean unpinnedOnly, Key after, int limit) {
-        String page = after == null ? "" : " and (created_at, id) < (:at, :cid)";
-        String pin = unpinnedOnly ? " and pinned_at is null" : "";
+    List<Key> bySpaces(Collection<Long> spaceIds, boolean profiles, boolean unpinnedOnly, Key after, Unread unread,
+                       int limit) {
+        String page = after == null ? "" : " and (x.created_at, x.id) < (:at, :cid)";
+        String pin = unpinnedOnly ? " and x.pinned_at is null" : "";
+        String filter = unreadPosts(unread);
         String profileBranch = !profiles ? "" : """
                  union all
-                (select id, created_at from posts
-                 where space_id is null and deleted_at is null""" + " " + page + " " + """
-                 order by created_at desc, id desc limit :limit)""";
+                (select x.id, x.created_at from posts x
+                 where x.space_id is null and x.deleted_at is null""" + " " + filter + page + " " + """
+                 order by x.created_at desc, x.id desc limit :limit)""";
         var spec = jdbc.sql("""
                         select id, created_at from (
                         (select p.id, p.created_at from unnest(cast(:spaces as bigint[])) s(id)
-                         cross join lateral (select id, created_at from posts
-                                             where space_id = s.id and deleted_at is null""" + " " + pin + page + " " + """
-                                             order by created_at desc, id desc limit :limit) p)""" + " " + profileBranch + " " + """
+                         cross join lateral (select x.id, x.created_at from posts x
+                                             where x.space_id = s.id and x.deleted_at is null""" + " " + pin
+                        + filter + page + " " + """
+                                             order by x.created_at desc, x.id desc limit :limit) p)""" + " "
+                        + profileBranch + " " + """
                         ) k order by created_at desc, id desc limit :limit""")
                 .param("spaces", spaceIds.toArray(Long[]::new)).param("limit", limit);
-        return keys(page(spec, after));
+        return keys(unread(page(spec, after), unread));
     }
 
     /** Posts of the given authors that the viewer may read. */
-    List<Key> byAuthors(Collection<Long> authors, Readable r, Instant floor, Key after, int limit) {
+    List<Key> byAuthors(Collection<Long> authors, Readable r, Instant floor, Key after, Unread unread, int limit) {
         if (authors.isEmpty()) {
             return List.of();
         }
@@ -74,15 +85,15 @@ public class StreamRepository {
                         select p.id, p.created_at from unnest(cast(:authors as bigint[])) a(id)
                         cross join lateral (select x.id, x.created_at from posts x
                                             where x.author_id = a.id and x.deleted_at is null and """ + " " + VISIBLE
-                        + min + page + " " + """
+                        + min + unreadPosts(unread) + page + " " + """
                                             order by x.created_at desc, x.id desc limit :limit) p
                         order by p.created_at desc, p.id desc limit :limit""")
                 .param("authors", authors.toArray(Long[]::new));
-        return keys(page(visible(spec, r, floor, limit), after));
+        return keys(unread(page(visible(spec, r, floor, limit), after), unread));
     }
 
     /** Posts with any of the given tags that the viewer may read. */
-    List<Key> byTags(Collection<String> tags, Readable r, Instant floor, Key after, int limit) {
+    List<Key> byTags(Collection<String> tags, Readable r, Instant floor, Key after, Unread unread, int limit) {
         if (tags.isEmpty()) {
             return List.of();
         }
@@ -92,23 +103,24 @@ public class StreamRepository {
                         select distinct p.post_id as id, p.created_at from unnest(cast(:tags as text[])) t(tag)
                         cross join lateral (select x.post_id, x.created_at from post_tags x
                                             where x.tag = t.tag and x.deleted_at is null and """ + " " + VISIBLE
-                        + min + page + " " + """
+                        + min + unreadRefs(unread) + page + " " + """
                                             order by x.created_at desc, x.post_id desc limit :limit) p
                         order by p.created_at desc, id desc limit :limit""")
                 .param("tags", tags.toArray(String[]::new));
-        return keys(page(visible(spec, r, floor, limit), after));
+        return keys(unread(page(visible(spec, r, floor, limit), after), unread));
     }
 
     /** Posts (or their comments) that mention the user and that the user may read. */
-    List<Key> byMention(long userId, Readable r, Instant floor, Key after, int limit) {
+    List<Key> byMention(long userId, Readable r, Instant floor, Key after, Unread unread, int limit) {
         String page = after == null ? "" : " and (x.created_at, x.post_id) < (:at, :cid)";
         String min = floor == null ? "" : " and x.created_at >= :floor";
         var spec = jdbc.sql("""
                         select distinct x.post_id as id, x.created_at from mentions x
-                        where x.user_id = :u and x.deleted_at is null and """ + " " + VISIBLE + min + page + " " + """
+                        where x.user_id = :u and x.deleted_at is null and """ + " " + VISIBLE + min
+                        + unreadRefs(unread) + page + " " + """
                          order by x.created_at desc, id desc limit :limit""")
                 .param("u", userId);
-        return keys(page(visible(spec, r, floor, limit), after));
+        return keys(unread(page(visible(spec, r, floor, limit), after), unread));
     }
 
     /** The pinned posts of a space, most recently pinned first. */
@@ -138,6 +150,27 @@ public class StreamRepository {
         spec = spec.param("readable", r.spaceArray()).param("muted", r.mutedArray()).param("profiles", r.profiles())
                 .param("limit", limit);
         return floor == null ? spec : spec.param("floor", Timestamp.from(floor));
+    }
+
+    /** The unread predicate for a branch over {@code posts x}. */
+    private static String unreadPosts(Unread unread) {
+        return unread == null ? "" : " and x.author_id <> :me and x.created_at > :watermark"
+                + " and not exists (select 1 from post_reads r where r.user_id = :me and r.post_id = x.id)";
+    }
+
+    /**
+     * The unread predicate for a branch over {@code post_tags} or {@code mentions} ({@code x.post_id}): these carry
+     * no author, so the own-post check reads the post by its primary key.
+     */
+    private static String unreadRefs(Unread unread) {
+        return unread == null ? "" : " and x.created_at > :watermark"
+                + " and not exists (select 1 from posts o where o.id = x.post_id and o.author_id = :me)"
+                + " and not exists (select 1 from post_reads r where r.user_id = :me and r.post_id = x.post_id)";
+    }
+
+    private static JdbcClient.StatementSpec unread(JdbcClient.StatementSpec spec, Unread unread) {
+        return unread == null ? spec
+                : spec.param("me", unread.userId()).param("watermark", Timestamp.from(unread.watermark()));
     }
 
     private static JdbcClient.StatementSpec page(JdbcClient.StatementSpec spec, Key after) {

@@ -27,6 +27,7 @@ import de.kontor.stream.internal.PostViews.PostView;
 import de.kontor.stream.internal.StreamRepository.Key;
 import de.kontor.stream.internal.StreamRepository.Readable;
 import de.kontor.stream.internal.StreamRepository.TagCount;
+import de.kontor.stream.internal.StreamRepository.Unread;
 
 /**
  * The streams: fan-out on read. Each stream is a merge of index range scans over the posts the viewer may read,
@@ -47,9 +48,11 @@ public class StreamService {
     private final VisibilityPolicy policy;
     private final SpaceDirectory spaces;
     private final IdentityApi identity;
+    private final ReadRepository reads;
 
     StreamService(StreamRepository streams, PostRepository posts, FollowRepository follows, PostViews views,
-                  VisibilityPolicy policy, SpaceDirectory spaces, IdentityApi identity) {
+                  VisibilityPolicy policy, SpaceDirectory spaces, IdentityApi identity, ReadRepository reads) {
+        this.reads = reads;
         this.streams = streams;
         this.posts = posts;
         this.follows = follows;
@@ -63,10 +66,13 @@ public class StreamService {
      * Home: my spaces (member or followed, not muted) + people and tags I follow + posts mentioning me, all limited
      * to what I may read (followed conversations drive notifications, not the stream). The newest {@code limit} posts of my spaces set a floor: nothing older than
      * the last of them can be on this page, so the other branches only read posts at or above it (STACK.md).
+     * With {@code unreadOnly} every branch, the one setting the floor included, reads only posts the viewer has not
+     * read, so the floor and the page size stay right; a page is never filtered afterwards.
      */
-    public StreamPage home(KontorUser viewer, String cursor, Integer limit) {
+    public StreamPage home(KontorUser viewer, String cursor, Integer limit, boolean unreadOnly) {
         int n = Cursor.limit(limit);
         Key after = after(cursor);
+        Unread u = unreadOnly ? new Unread(viewer.id(), reads.watermark(viewer.id()).orElse(Instant.EPOCH)) : null;
         Set<Long> readable = policy.readableSpaceIds(viewer);
         Set<Long> muted = follows.muted(viewer.id());
         Set<Long> mine = new HashSet<>();
@@ -74,18 +80,25 @@ public class StreamService {
         mine.addAll(follows.ids(viewer.id(), Type.SPACE));
         mine.retainAll(readable);
         mine.removeAll(muted);
-        List<Key> fromSpaces = streams.bySpaces(mine, false, false, after, n + 1);
+        List<Key> fromSpaces = streams.bySpaces(mine, false, false, after, u, n + 1);
         Instant floor = fromSpaces.size() > n ? fromSpaces.get(n - 1).createdAt() : null;
         Readable r = new Readable(readable, muted, !viewer.guest());
         Set<Long> authors = follows.ids(viewer.id(), Type.USER);
         authors.add(viewer.id());
         Map<Long, Key> merged = new LinkedHashMap<>();
         fromSpaces.forEach(k -> merged.put(k.id(), k));
-        streams.byAuthors(authors, r, floor, after, n + 1).forEach(k -> merged.put(k.id(), k));
-        streams.byTags(follows.keys(viewer.id(), Type.TAG), r, floor, after, n + 1).forEach(k -> merged.put(k.id(), k));
+        streams.byAuthors(authors, r, floor, after, u, n + 1).forEach(k -> merged.put(k.id(), k));
+        streams.byTags(follows.keys(viewer.id(), Type.TAG), r, floor, after, u, n + 1)
+                .forEach(k -> merged.put(k.id(), k));
         Readable unmuted = new Readable(readable, Set.of(), !viewer.guest());
-        streams.byMention(viewer.id(), unmuted, floor, after, n + 1).forEach(k -> merged.put(k.id(), k));
+        streams.byMention(viewer.id(), unmuted, floor, after, u, n + 1).forEach(k -> merged.put(k.id(), k));
         return page(viewer, List.of(), new ArrayList<>(merged.values()), n);
+    }
+
+    /** "Mark all as read": everything written until now leaves the unread filter. */
+    @Transactional
+    public void markAllRead(KontorUser viewer) {
+        reads.markAllRead(viewer.id());
     }
 
     /** A space's posts; on the first page its pinned posts come first (and not again below). */
@@ -95,7 +108,7 @@ public class StreamService {
         Key after = after(cursor);
         List<PostView> pinned = after == null
                 ? views.views(viewer, posts.findAll(streams.pinned(spaceId)), false) : List.of();
-        return page(viewer, pinned, streams.bySpaces(Set.of(spaceId), false, true, after, n + 1), n);
+        return page(viewer, pinned, streams.bySpaces(Set.of(spaceId), false, true, after, null, n + 1), n);
     }
 
     /** A person's posts in spaces the viewer may read, and their profile posts for company members. */
@@ -103,13 +116,14 @@ public class StreamService {
         identity.find(userId).orElseThrow(DomainException.NotFound::new);
         int n = Cursor.limit(limit);
         Readable r = new Readable(policy.readableSpaceIds(viewer), Set.of(), !viewer.guest());
-        return page(viewer, List.of(), streams.byAuthors(Set.of(userId), r, null, after(cursor), n + 1), n);
+        return page(viewer, List.of(), streams.byAuthors(Set.of(userId), r, null, after(cursor), null, n + 1), n);
     }
 
     public StreamPage tag(KontorUser viewer, String tag, String cursor, Integer limit) {
         int n = Cursor.limit(limit);
         Readable r = new Readable(policy.readableSpaceIds(viewer), Set.of(), !viewer.guest());
-        return page(viewer, List.of(), streams.byTags(Set.of(normalizeTag(tag)), r, null, after(cursor), n + 1), n);
+        return page(viewer, List.of(), streams.byTags(Set.of(normalizeTag(tag)), r, null, after(cursor), null,
+                n + 1), n);
     }
 
     /** Public spaces the viewer may read and profile posts (for company members). */
@@ -117,7 +131,7 @@ public class StreamService {
         int n = Cursor.limit(limit);
         Set<Long> ids = new HashSet<>(spaces.publicIds());
         ids.retainAll(policy.readableSpaceIds(viewer));
-        return page(viewer, List.of(), streams.bySpaces(ids, !viewer.guest(), false, after(cursor), n + 1), n);
+        return page(viewer, List.of(), streams.bySpaces(ids, !viewer.guest(), false, after(cursor), null, n + 1), n);
     }
 
     /** The tags used most in the last seven days, counting only posts the viewer may read. */

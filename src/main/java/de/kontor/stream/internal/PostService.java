@@ -1,5 +1,6 @@
 package de.kontor.stream.internal;
 
+import de.kontor.stream.PostText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package de.kontor.stream.internal;
 
+import de.kontor.stream.PostText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

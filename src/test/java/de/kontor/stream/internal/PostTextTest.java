@@ -1,5 +1,6 @@
 package de.kontor.stream.internal;
 
+import de.kontor.stream.PostText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

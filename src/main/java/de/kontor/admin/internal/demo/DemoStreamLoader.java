@@ -1,5 +1,6 @@
 package de.kontor.admin.internal.demo;
 
+import de.kontor.stream.PostText;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -104,7 +105,7 @@ class DemoStreamLoader {
             long space = spaces.get(p.space());
             long author = people.get(p.author());
             String body = DemoStream.resolve(p.body(), people);
-            DemoText.Rendered r = DemoText.render(body);
+            PostText.Rendered r = PostText.render(body);
             postRows.add(new MapSqlParameterSource().addValue("id", id).addValue("space", space)
                     .addValue("author", author).addValue("body", body)
                     .addValue("html", r.html()).addValue("at", ts(p.at()))
@@ -127,7 +128,7 @@ class DemoStreamLoader {
             long space = spaces.get(p.space());
             long author = people.get(c.author());
             String body = DemoStream.resolve(c.body(), people);
-            DemoText.Rendered r = DemoText.render(body);
+            PostText.Rendered r = PostText.render(body);
             commentRows.add(new MapSqlParameterSource().addValue("id", id).addValue("post", postId)
                     .addValue("parent", c.parent() == null ? null : commentIds.get(c.parent()))
                     .addValue("author", author).addValue("body", body).addValue("html", r.html())

@@ -1,4 +1,4 @@
-package de.kontor.admin.internal.demo;
+package de.kontor.stream;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,25 +17,33 @@ import org.commonmark.node.Text;
 import de.kontor.shared.Markdown;
 
 /**
- * What the stream module stores for a post or comment a person typed: the sanitized HTML with hashtags and mentions
- * linked, the lower-case tags and the mentioned user ids.
- * <p>
- * The same rules as the stream module's own text parser, which is internal to that module and so out of reach here;
- * {@code DemoTextTest} renders every demo post and comment with both and requires identical results, so the demo
- * rows are exactly what the app would have written had the people typed the texts themselves.
+ * The text of a post or comment: Markdown rendered to sanitized HTML, with hashtags and mentions turned into links
+ * on the parsed document (text nodes only, never inside code or links), so no user input is ever concatenated into
+ * HTML.
+ *
+ * <ul>
+ * <li>Hashtag: {@code #word} (a letter, then letters, digits, {@code _} or {@code -}; up to 50 characters), stored
+ * lower-case and linked to {@code /tags/word}.</li>
+ * <li>Mention: {@code @[Display Name](user:ID)}, the form the autocomplete inserts; linked to the profile
+ * {@code /people/ID}. Any other {@code @word} stays plain text.</li>
+ * </ul>
  */
-final class DemoText {
+public final class PostText {
+
+    /** The text limit of posts and comments. */
+    public static final int MAX_LENGTH = 20_000;
 
     private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&/#])#(\\p{L}[\\p{L}\\p{N}_-]{0,49})");
     private static final Pattern MENTION_TARGET = Pattern.compile("user:(\\d{1,18})");
 
-    record Rendered(String html, Set<String> tags, Set<Long> mentions) {
+    /** The rendered HTML plus the tags and the ids of mentioned people found in the text. */
+    public record Rendered(String html, Set<String> tags, Set<Long> mentions) {
     }
 
-    private DemoText() {
+    private PostText() {
     }
 
-    static Rendered render(String markdown) {
+    public static Rendered render(String markdown) {
         Set<String> tags = new LinkedHashSet<>();
         Set<Long> mentions = new LinkedHashSet<>();
         String html = Markdown.toSafeHtml(markdown, document -> document.accept(new Linker(tags, mentions)));
@@ -61,6 +69,7 @@ final class DemoText {
                 link.setDestination("/people/" + id);
                 link.prependChild(new Text("@"));
             }
+            // no hashtags inside link texts: a link in a link is not allowed
         }
 
         @Override
@@ -73,10 +82,10 @@ final class DemoText {
             if (inLink(text)) {
                 return;
             }
-            String literal = text.getLiteral();
-            Matcher m = HASHTAG.matcher(literal);
+            Matcher m = HASHTAG.matcher(text.getLiteral());
             List<Node> parts = new ArrayList<>();
             int last = 0;
+            String literal = text.getLiteral();
             while (m.find()) {
                 String tag = m.group(1).toLowerCase(Locale.ROOT);
                 tags.add(tag);

@@ -1,6 +1,7 @@
 package de.kontor.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static de.kontor.support.MatrixTable.parse;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import de.kontor.support.MatrixTable.Row;
 import de.kontor.support.AbstractIT;
 import de.kontor.support.ApiClient;
 import de.kontor.support.Http;
@@ -87,9 +89,6 @@ class MessagingMatrixIT extends AbstractIT {
             """;
 
     enum Viewer { PARTICIPANT, FORMER, NON_PARTICIPANT, ADMIN, GUEST, DEACTIVATED, ANONYMOUS }
-
-    record Row(String method, String path, String body, String kind, List<String> cells, String source) {
-    }
 
     record Fixture(long id, long early, long late) {
     }
@@ -249,29 +248,5 @@ class MessagingMatrixIT extends AbstractIT {
                         values (:c, :s, :b, :b, now() - cast(:ago as interval)) returning id""")
                 .param("c", conversationId).param("s", other.id()).param("b", text).param("ago", ago)
                 .query(Long.class).single();
-    }
-
-    static List<Row> parse(String table) {
-        List<Row> rows = new ArrayList<>();
-        String pending = null;
-        for (String raw : table.split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (!line.contains("|")) {
-                pending = line;
-                continue;
-            }
-            if (pending != null) {
-                line = pending + " " + line;
-                pending = null;
-            }
-            String[] parts = line.split("\\|");
-            String[] endpoint = parts[0].strip().split("\\s+", 3);
-            rows.add(new Row(endpoint[0], endpoint[1], endpoint.length > 2 ? endpoint[2] : null, parts[1].strip(),
-                    List.of(parts[2].strip().split("\\s+")), line));
-        }
-        return rows;
     }
 }

@@ -1,6 +1,7 @@
 package de.kontor.spaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static de.kontor.support.MatrixTable.parse;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import de.kontor.support.MatrixTable.Row;
 import de.kontor.support.AbstractIT;
 import de.kontor.support.ApiClient;
 import de.kontor.support.Http;
@@ -281,9 +283,6 @@ class VisibilityMatrixIT extends AbstractIT {
     /** The viewer columns of both tables, in order. */
     enum Viewer { ADMIN, OWNER, MODERATOR, MEMBER, NON_MEMBER, INVITED, GUEST_IN, GUEST_OUT, DEACTIVATED, ANONYMOUS }
 
-    record Row(String method, String path, String body, String kind, List<String> cells, String source) {
-    }
-
     private final Map<Viewer, TestUser> users = new EnumMap<>(Viewer.class);
     private final Map<Viewer, WebSession> sessions = new EnumMap<>(Viewer.class);
     private final Map<Viewer, ApiClient> apis = new EnumMap<>(Viewer.class);
@@ -480,30 +479,5 @@ class VisibilityMatrixIT extends AbstractIT {
             return null;
         }
         return row.method().equals("GET") ? readOnly.computeIfAbsent(row.kind(), this::fixture) : fixture(row.kind());
-    }
-
-    /** Parses the table; a row whose cells are on the next line (long endpoints) is joined first. */
-    static List<Row> parse(String table) {
-        List<Row> rows = new ArrayList<>();
-        String pending = null;
-        for (String raw : table.split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            if (!line.contains("|")) {
-                pending = line;
-                continue;
-            }
-            if (pending != null) {
-                line = pending + " " + line;
-                pending = null;
-            }
-            String[] parts = line.split("\\|");
-            String[] endpoint = parts[0].strip().split("\\s+", 3);
-            rows.add(new Row(endpoint[0], endpoint[1], endpoint.length > 2 ? endpoint[2] : null, parts[1].strip(),
-                    List.of(parts[2].strip().split("\\s+")), line));
-        }
-        return rows;
     }
 }

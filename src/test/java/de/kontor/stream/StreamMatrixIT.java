@@ -1,6 +1,7 @@
 package de.kontor.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static de.kontor.support.MatrixTable.parse;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import de.kontor.support.MatrixTable.Row;
 import de.kontor.support.AbstractIT;
 import de.kontor.support.ApiClient;
 import de.kontor.support.Http;
@@ -206,9 +208,6 @@ class StreamMatrixIT extends AbstractIT {
 
     enum Viewer { ADMIN, OWNER, MODERATOR, MEMBER, NON_MEMBER, GUEST_IN, GUEST_OUT, DEACTIVATED, ANONYMOUS }
 
-    record Row(String method, String path, String body, String kind, List<String> cells, String source) {
-    }
-
     /** A space (null for profile posts) with a post by {@code author} and a comment on it. */
     record Fixture(Long spaceId, long postId, long commentId) {
     }
@@ -394,20 +393,5 @@ class StreamMatrixIT extends AbstractIT {
             return null;
         }
         return row.method().equals("GET") ? readOnly.computeIfAbsent(row.kind(), this::fixture) : fixture(row.kind());
-    }
-
-    static List<Row> parse(String table) {
-        List<Row> rows = new ArrayList<>();
-        for (String raw : table.split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split("\\|");
-            String[] endpoint = parts[0].strip().split("\\s+", 3);
-            rows.add(new Row(endpoint[0], endpoint[1], endpoint.length > 2 ? endpoint[2] : null, parts[1].strip(),
-                    List.of(parts[2].strip().split("\\s+")), line));
-        }
-        return rows;
     }
 }

@@ -21,9 +21,11 @@
   });
   source.addEventListener('post', function (e) {
     var d = dispatch('post', e);
-    // a page may offer a generic "N new posts" indicator: <a id="live-new-posts" hidden data-template="{0} …">
+    // a page may offer a "N new posts" indicator: <a id="live-new-posts" hidden data-template="{0} …">, limited to
+    // one space by data-space-id
     var indicator = document.getElementById('live-new-posts');
-    if (indicator && d && d.action === 'published') {
+    var onlySpace = indicator && indicator.getAttribute('data-space-id');
+    if (indicator && d && d.action === 'published' && (!onlySpace || String(d.spaceId) === onlySpace)) {
       newPosts += 1;
       var template = indicator.getAttribute('data-template') || '{0}';
       indicator.textContent = template.replace('{0}', String(newPosts));

@@ -66,6 +66,10 @@ class LiveStreamBrowserIT extends AbstractIT {
         new WebDriverWait(ben, Duration.ofSeconds(15))
                 .until(d -> "1".equals(d.findElement(By.id("bell-count")).getText()));
         assertThat(((JavascriptExecutor) ben).executeScript("return window.kontorNoReload === true;")).isEqualTo(true);
+        // and his home stream offers the new post without a reload
+        new WebDriverWait(ben, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("live-new-posts")).isDisplayed());
+        assertThat(ben.findElement(By.id("live-new-posts")).getText()).isEqualTo("Neue Beiträge: 1 – anzeigen");
         Browser.screenshot(ben, "live-bell");
 
         // Anna waits on the post page; Ben opens the notification and comments

@@ -1,9 +1,8 @@
 package de.kontor.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static de.kontor.support.MatrixTable.parse;
+import static de.kontor.support.MatrixTable.assertCells;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -110,19 +109,7 @@ class MessagingMatrixIT extends AbstractIT {
         users.put(Viewer.DEACTIVATED, data.member());
         other = data.member();
         invitee = data.member();
-        users.forEach((v, u) -> {
-            apis.put(v, api(u));
-            if (v != Viewer.DEACTIVATED) {
-                sessions.put(v, login(u));
-            }
-        });
-        data.deactivate(users.get(Viewer.DEACTIVATED));
-        WebSession deactivated = anonymous();
-        assertThat(deactivated.submitLogin(users.get(Viewer.DEACTIVATED).email(), TestData.PASSWORD).location())
-                .endsWith("/login?disabled");
-        sessions.put(Viewer.DEACTIVATED, deactivated);
-        sessions.put(Viewer.ANONYMOUS, anonymous());
-        apis.put(Viewer.ANONYMOUS, new ApiClient(baseUrl(), null));
+        connect(users, Viewer.DEACTIVATED, Viewer.ANONYMOUS, sessions, apis);
     }
 
     @Test
@@ -152,29 +139,9 @@ class MessagingMatrixIT extends AbstractIT {
     }
 
     private void assertMatrix(String table, boolean api) {
-        List<String> failures = new ArrayList<>();
-        int cells = 0;
-        for (Row row : parse(table)) {
-            assertThat(row.cells()).as(row.source()).hasSize(Viewer.values().length);
-            for (Viewer v : Viewer.values()) {
-                String expected = row.cells().get(v.ordinal());
-                Fixture f = "-".equals(row.kind()) ? null
-                        : row.method().equals("GET") ? readOnly.computeIfAbsent(row.kind(), this::fixture)
-                        : fixture(row.kind());
-                Http r = call(api, v, row, f);
-                cells++;
-                String actual = r.status() == 302 && r.location() != null && r.location().contains("/login")
-                        ? "L" : Integer.toString(r.status());
-                if (!expected.equals(actual)) {
-                    failures.add(String.format("%-6s %-60s %-7s %-15s expected %-4s got %s", row.method(),
-                            row.path() + (row.body() == null ? "" : " " + row.body()), row.kind(), v, expected,
-                            actual));
-                }
-            }
-        }
-        assertThat(cells).isGreaterThan(50);
-        assertThat(failures).as(failures.size() + " of " + cells + " cells differ:\n" + String.join("\n", failures))
-                .isEmpty();
+        assertCells(table, Viewer.values(), 50, (row, v) -> call(api, v, row, "-".equals(row.kind()) ? null
+                : row.method().equals("GET") ? readOnly.computeIfAbsent(row.kind(), this::fixture)
+                : fixture(row.kind())), (row, v) -> { });
     }
 
     private Http call(boolean api, Viewer v, Row row, Fixture f) {

@@ -1,9 +1,8 @@
 package de.kontor.spaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static de.kontor.support.MatrixTable.parse;
+import static de.kontor.support.MatrixTable.assertCells;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -308,19 +307,7 @@ class VisibilityMatrixIT extends AbstractIT {
         TestSpace elsewhere = data.space("PUBLIC", data.member());
         data.addMember(elsewhere, users.get(Viewer.GUEST_OUT), "MEMBER");
 
-        users.forEach((v, u) -> {
-            apis.put(v, api(u));
-            if (v != Viewer.DEACTIVATED) {
-                sessions.put(v, login(u));
-            }
-        });
-        data.deactivate(users.get(Viewer.DEACTIVATED));
-        WebSession deactivated = anonymous();
-        Http refused = deactivated.submitLogin(users.get(Viewer.DEACTIVATED).email(), TestData.PASSWORD);
-        assertThat(refused.location()).endsWith("/login?disabled");
-        sessions.put(Viewer.DEACTIVATED, deactivated);
-        sessions.put(Viewer.ANONYMOUS, anonymous());
-        apis.put(Viewer.ANONYMOUS, new ApiClient(baseUrl(), null));
+        connect(users, Viewer.DEACTIVATED, Viewer.ANONYMOUS, sessions, apis);
     }
 
     @Test
@@ -367,39 +354,7 @@ class VisibilityMatrixIT extends AbstractIT {
     }
 
     private void assertMatrix(String table, boolean api) {
-        List<String> failures = new ArrayList<>();
-        int cells = 0;
-        for (Row row : parse(table)) {
-            assertThat(row.cells()).as(row.source()).hasSize(Viewer.values().length);
-            for (Viewer v : Viewer.values()) {
-                String expected = row.cells().get(v.ordinal());
-                TestSpace space = fixtureFor(row);
-                Http r = call(api, v, row, space);
-                cells++;
-                String actual = describe(r);
-                if (!expected.equals(actual)) {
-                    failures.add(String.format("%-6s %-60s %-10s %-11s expected %-4s got %s",
-                            row.method(), row.path() + (row.body() == null ? "" : " " + row.body()), row.kind(), v,
-                            expected, actual + (r.status() >= 400 && r.status() != 404 ? " " + excerpt(r) : "")));
-                }
-            }
-        }
-        assertThat(cells).isGreaterThan(100);
-        assertThat(failures).as(failures.size() + " of " + cells + " cells differ:\n" + String.join("\n", failures))
-                .isEmpty();
-    }
-
-    private static String describe(Http r) {
-        if (r.status() == 302 && r.location() != null && r.location().contains("/login")) {
-            return "L";
-        }
-        return Integer.toString(r.status());
-    }
-
-    private static String excerpt(Http r) {
-        String b = r.body().replaceAll("\\s+", " ");
-        int i = b.indexOf("\"detail\"");
-        return i >= 0 ? b.substring(i, Math.min(b.length(), i + 120)) : "";
+        assertCells(table, Viewer.values(), 100, (row, v) -> call(api, v, row, fixtureFor(row)), (row, v) -> { });
     }
 
     private Http call(boolean api, Viewer v, Row row, TestSpace space) {

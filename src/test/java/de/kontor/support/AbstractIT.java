@@ -1,9 +1,12 @@
 package de.kontor.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,6 +66,28 @@ public abstract class AbstractIT {
     /** An anonymous browser-like client. */
     protected WebSession anonymous() {
         return new WebSession(baseUrl());
+    }
+
+    /**
+     * Clients for the viewer kinds of a matrix test: a signed-in session and a token client per user; the
+     * {@code deactivated} user is deactivated after getting a token and is refused at sign-in; {@code anonymous}
+     * gets clients without credentials.
+     */
+    protected <V extends Enum<V>> void connect(Map<V, TestData.TestUser> users, V deactivated, V anonymous,
+                                               Map<V, WebSession> sessions, Map<V, ApiClient> apis) {
+        users.forEach((v, u) -> {
+            apis.put(v, api(u));
+            if (v != deactivated) {
+                sessions.put(v, login(u));
+            }
+        });
+        data.deactivate(users.get(deactivated));
+        WebSession refused = anonymous();
+        assertThat(refused.submitLogin(users.get(deactivated).email(), TestData.PASSWORD).location())
+                .endsWith("/login?disabled");
+        sessions.put(deactivated, refused);
+        sessions.put(anonymous, anonymous());
+        apis.put(anonymous, new ApiClient(baseUrl(), null));
     }
 
     /** A JSON API client authenticated with a personal access token of the user (all scopes). */

@@ -1,7 +1,11 @@
 package de.kontor.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 /**
  * The text tables of the authorization matrix tests: one row per endpoint,
@@ -39,5 +43,46 @@ public final class MatrixTable {
                     List.of(parts[2].strip().split("\\s+")), line));
         }
         return rows;
+    }
+
+    /**
+     * Calls every cell ({@code row × viewer}) and asserts its exact status: a number, or {@code L} for a redirect to
+     * the login page. All differing cells are reported together. {@code afterCell} runs after each call.
+     */
+    public static <V extends Enum<V>> void assertCells(String table, V[] viewers, int minCells,
+                                                       BiFunction<Row, V, Http> call, BiConsumer<Row, V> afterCell) {
+        List<String> failures = new ArrayList<>();
+        int cells = 0;
+        for (Row row : parse(table)) {
+            assertThat(row.cells()).as(row.source()).hasSize(viewers.length);
+            for (V v : viewers) {
+                String expected = row.cells().get(v.ordinal());
+                Http r = call.apply(row, v);
+                cells++;
+                String actual = describe(r);
+                if (!expected.equals(actual)) {
+                    failures.add(String.format("%-6s %-60s %-10s %-15s expected %-4s got %s",
+                            row.method(), row.path() + (row.body() == null ? "" : " " + row.body()), row.kind(), v,
+                            expected, actual + (r.status() >= 400 && r.status() != 404 ? " " + excerpt(r) : "")));
+                }
+                afterCell.accept(row, v);
+            }
+        }
+        assertThat(cells).isGreaterThan(minCells);
+        assertThat(failures).as(failures.size() + " of " + cells + " cells differ:\n" + String.join("\n", failures))
+                .isEmpty();
+    }
+
+    static String describe(Http r) {
+        if (r.status() == 302 && r.location() != null && r.location().contains("/login")) {
+            return "L";
+        }
+        return Integer.toString(r.status());
+    }
+
+    private static String excerpt(Http r) {
+        String b = r.body().replaceAll("\\s+", " ");
+        int i = b.indexOf("\"detail\"");
+        return i >= 0 ? b.substring(i, Math.min(b.length(), i + 120)) : "";
     }
 }

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,11 +23,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import de.kontor.identity.KontorUser;
 import de.kontor.shared.Cursor;
 import de.kontor.shared.Page;
+import de.kontor.shared.web.ApiPaging;
 
 /**
  * Administration over the API: invitations, accounts, audit log. Everything under {@code /api/v1/admin} needs the
@@ -152,9 +153,7 @@ class AdminApiController {
         body.put("items", items);
         body.put("nextCursor", next);
         if (next != null) {
-            String url = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("cursor", next)
-                    .build().toUriString();
-            response.setHeader("Link", "<" + url + ">; rel=\"next\"");
+            response.setHeader(HttpHeaders.LINK, ApiPaging.nextLink(next));
         }
         return body;
     }

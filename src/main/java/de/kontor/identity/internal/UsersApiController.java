@@ -23,12 +23,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
 import de.kontor.identity.KontorUser;
 import de.kontor.shared.DomainException;
 import de.kontor.shared.Page;
+import de.kontor.shared.web.ApiPaging;
 
 @RestController
 @RequestMapping("/api/v1/users")
@@ -67,21 +67,13 @@ class UsersApiController {
                                              @RequestParam(required = false) Long unit,
                                              @RequestParam(required = false) String skill,
                                              @RequestParam(required = false) Integer limit,
-                                             @RequestParam(required = false) String cursor,
-                                             HttpServletRequest request) {
+                                             @RequestParam(required = false) String cursor) {
         Page<Profile> page = profiles.directory(viewer, new ProfileRepository.DirectoryQuery(q, unit, skill),
                 cursor, limit);
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("items", page.items().stream().map(UserJson::of).toList());
         body.put("nextCursor", page.nextCursor());
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-        if (page.nextCursor() != null) {
-            String next = UriComponentsBuilder.fromPath(request.getRequestURI())
-                    .query(request.getQueryString()).replaceQueryParam("cursor", page.nextCursor())
-                    .build().toUriString();
-            ok.header("Link", "<" + next + ">; rel=\"next\"");
-        }
-        return ok.body(body);
+        return ApiPaging.ok(page.nextCursor()).body(body);
     }
 
     @GetMapping("/me")

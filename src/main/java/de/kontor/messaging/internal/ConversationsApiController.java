@@ -34,6 +34,7 @@ import de.kontor.messaging.internal.MessagingService.ConversationView;
 import de.kontor.messaging.internal.MessagingService.MessageView;
 import de.kontor.shared.DomainException;
 import de.kontor.shared.Page;
+import de.kontor.shared.web.ApiPaging;
 import de.kontor.shared.web.Problems;
 
 /** {@code /api/v1/conversations}: the same use cases and permissions as the message pages. */
@@ -90,7 +91,7 @@ class ConversationsApiController {
                                                     @RequestParam(required = false) Integer limit,
                                                     @RequestParam(required = false) String cursor) {
         Page<ConversationItem> page = service.list(viewer, cursor, limit);
-        return paged(page, ConversationsApiController::item, "/api/v1/conversations", limit);
+        return paged(page, ConversationsApiController::item);
     }
 
     @PostMapping
@@ -118,8 +119,7 @@ class ConversationsApiController {
     ResponseEntity<ListJson<MessageJson>> messages(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id,
                                                    @RequestParam(required = false) Integer limit,
                                                    @RequestParam(required = false) String cursor) {
-        return paged(service.messages(viewer, id, cursor, limit), MessageJson::of,
-                "/api/v1/conversations/" + id + "/messages", limit);
+        return paged(service.messages(viewer, id, cursor, limit), MessageJson::of);
     }
 
     @GetMapping("/{id}/messages/{messageId}")
@@ -213,15 +213,8 @@ class ConversationsApiController {
         return me.leftAt() != null && me.leftAt().isBefore(at) ? me.leftAt() : at;
     }
 
-    private static <T, J> ResponseEntity<ListJson<J>> paged(Page<T> page, Function<T, J> toJson, String path,
-                                                           Integer limit) {
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-        if (page.nextCursor() != null) {
-            String next = org.springframework.web.util.UriComponentsBuilder.fromPath(path)
-                    .queryParam("limit", limit == null ? 20 : limit).queryParam("cursor", page.nextCursor())
-                    .build().encode().toUriString();
-            ok.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-        }
-        return ok.body(new ListJson<>(page.items().stream().map(toJson).toList(), page.nextCursor()));
+    private static <T, J> ResponseEntity<ListJson<J>> paged(Page<T> page, Function<T, J> toJson) {
+        return ApiPaging.ok(page.nextCursor())
+                .body(new ListJson<>(page.items().stream().map(toJson).toList(), page.nextCursor()));
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +16,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import de.kontor.identity.KontorUser;
 import de.kontor.shared.DomainException;
 import de.kontor.shared.Page;
+import de.kontor.shared.web.ApiPaging;
 
 /** {@code /api/v1/notifications}: the same use cases as the pages. */
 @RestController
@@ -73,14 +72,8 @@ class NotificationApiController {
                                                     @RequestParam(required = false) Integer limit,
                                                     @RequestParam(required = false) String cursor) {
         Page<NotificationView> page = notifications.list(viewer, cursor, limit);
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-        if (page.nextCursor() != null) {
-            String next = UriComponentsBuilder.fromPath("/api/v1/notifications")
-                    .queryParam("limit", limit == null ? 20 : limit).queryParam("cursor", page.nextCursor())
-                    .build().encode().toUriString();
-            ok.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-        }
-        return ok.body(new ListJson<>(page.items().stream().map(NotificationJson::of).toList(), page.nextCursor()));
+        return ApiPaging.ok(page.nextCursor())
+                .body(new ListJson<>(page.items().stream().map(NotificationJson::of).toList(), page.nextCursor()));
     }
 
     @GetMapping("/unread-count")

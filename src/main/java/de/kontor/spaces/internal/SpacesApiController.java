@@ -6,7 +6,6 @@ import java.util.function.Function;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import de.kontor.identity.KontorUser;
 import de.kontor.shared.DomainException;
 import de.kontor.shared.Page;
+import de.kontor.shared.web.ApiPaging;
 import de.kontor.spaces.internal.SpaceService.Changes;
 import de.kontor.spaces.internal.SpaceService.MemberView;
 import de.kontor.spaces.internal.SpaceService.MembershipState;
@@ -97,8 +96,7 @@ class SpacesApiController {
                                              @RequestParam(required = false) Integer limit,
                                              @RequestParam(required = false) String cursor) {
         Page<Space> page = service.list(viewer, SpaceRepository.Scope.VISIBLE, q, cursor, limit);
-        return paged(page, SpaceJson::of, UriComponentsBuilder.fromPath("/api/v1/spaces")
-                .queryParamIfPresent("q", java.util.Optional.ofNullable(q)), limit);
+        return paged(page, SpaceJson::of);
     }
 
     @PostMapping
@@ -126,8 +124,7 @@ class SpacesApiController {
     ResponseEntity<ListJson<MemberJson>> members(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id,
                                                  @RequestParam(required = false) Integer limit,
                                                  @RequestParam(required = false) String cursor) {
-        return paged(service.members(viewer, id, cursor, limit), MemberJson::of,
-                UriComponentsBuilder.fromPath("/api/v1/spaces/" + id + "/members"), limit);
+        return paged(service.members(viewer, id, cursor, limit), MemberJson::of);
     }
 
     @PostMapping("/{id}/members")
@@ -222,14 +219,8 @@ class SpacesApiController {
         }
     }
 
-    private static <T, J> ResponseEntity<ListJson<J>> paged(Page<T> page, Function<T, J> toJson,
-                                                           UriComponentsBuilder link, Integer limit) {
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-        if (page.nextCursor() != null) {
-            String next = link.queryParam("limit", limit == null ? 20 : limit)
-                    .queryParam("cursor", page.nextCursor()).build().encode().toUriString();
-            ok.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-        }
-        return ok.body(new ListJson<>(page.items().stream().map(toJson).toList(), page.nextCursor()));
+    private static <T, J> ResponseEntity<ListJson<J>> paged(Page<T> page, Function<T, J> toJson) {
+        return ApiPaging.ok(page.nextCursor())
+                .body(new ListJson<>(page.items().stream().map(toJson).toList(), page.nextCursor()));
     }
 }

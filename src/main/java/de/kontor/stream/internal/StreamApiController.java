@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,11 +25,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import de.kontor.identity.KontorUser;
 import de.kontor.identity.UserSummary;
 import de.kontor.shared.DomainException;
+import de.kontor.shared.web.ApiPaging;
 import de.kontor.stream.internal.PostViews.CommentView;
 import de.kontor.stream.internal.PostViews.PostView;
 import de.kontor.stream.internal.StreamService.StreamPage;
@@ -149,11 +148,7 @@ class StreamApiController {
                 : authorId != null ? streams.person(viewer, authorId, cursor, limit)
                 : tag != null ? streams.tag(viewer, tag, cursor, limit)
                 : streams.home(viewer, cursor, limit, false);
-        var link = UriComponentsBuilder.fromPath("/api/v1/posts")
-                .queryParamIfPresent("spaceId", java.util.Optional.ofNullable(spaceId))
-                .queryParamIfPresent("authorId", java.util.Optional.ofNullable(authorId))
-                .queryParamIfPresent("tag", java.util.Optional.ofNullable(tag));
-        return stream(page, link, limit);
+        return stream(page);
     }
 
     @GetMapping("/posts/{id}")
@@ -289,11 +284,7 @@ class StreamApiController {
                                     @RequestParam(required = false) Integer limit,
                                     @RequestParam(required = false) String cursor,
                                     @RequestParam(defaultValue = "false") boolean unread) {
-        var link = UriComponentsBuilder.fromPath("/api/v1/streams/home");
-        if (unread) {
-            link.queryParam("unread", true);
-        }
-        return stream(streams.home(viewer, cursor, limit, unread), link, limit);
+        return stream(streams.home(viewer, cursor, limit, unread));
     }
 
     @PostMapping("/streams/home/read-all")
@@ -308,8 +299,7 @@ class StreamApiController {
     ResponseEntity<StreamJson> company(@AuthenticationPrincipal KontorUser viewer,
                                        @RequestParam(required = false) Integer limit,
                                        @RequestParam(required = false) String cursor) {
-        return stream(streams.company(viewer, cursor, limit),
-                UriComponentsBuilder.fromPath("/api/v1/streams/company"), limit);
+        return stream(streams.company(viewer, cursor, limit));
     }
 
     @GetMapping("/streams/spaces/{id}")
@@ -317,8 +307,7 @@ class StreamApiController {
     ResponseEntity<StreamJson> space(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id,
                                      @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) String cursor) {
-        return stream(streams.space(viewer, id, cursor, limit),
-                UriComponentsBuilder.fromPath("/api/v1/streams/spaces/" + id), limit);
+        return stream(streams.space(viewer, id, cursor, limit));
     }
 
     @GetMapping("/streams/users/{id}")
@@ -326,8 +315,7 @@ class StreamApiController {
     ResponseEntity<StreamJson> person(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id,
                                       @RequestParam(required = false) Integer limit,
                                       @RequestParam(required = false) String cursor) {
-        return stream(streams.person(viewer, id, cursor, limit),
-                UriComponentsBuilder.fromPath("/api/v1/streams/users/" + id), limit);
+        return stream(streams.person(viewer, id, cursor, limit));
     }
 
     @GetMapping("/streams/tags/{tag}")
@@ -335,8 +323,7 @@ class StreamApiController {
     ResponseEntity<StreamJson> tag(@AuthenticationPrincipal KontorUser viewer, @PathVariable String tag,
                                    @RequestParam(required = false) Integer limit,
                                    @RequestParam(required = false) String cursor) {
-        return stream(streams.tag(viewer, tag, cursor, limit),
-                UriComponentsBuilder.fromPath("/api/v1/streams/tags/" + StreamService.normalizeTag(tag)), limit);
+        return stream(streams.tag(viewer, tag, cursor, limit));
     }
 
     @GetMapping("/tags/trending")
@@ -427,14 +414,9 @@ class StreamApiController {
         }
     }
 
-    private static ResponseEntity<StreamJson> stream(StreamPage page, UriComponentsBuilder link, Integer limit) {
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-        if (page.nextCursor() != null) {
-            String next = link.queryParam("limit", limit == null ? 20 : limit)
-                    .queryParam("cursor", page.nextCursor()).build().encode().toUriString();
-            ok.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-        }
-        return ok.body(new StreamJson(page.pinned().stream().map(v -> PostJson.of(v, List.of())).toList(),
+    private static ResponseEntity<StreamJson> stream(StreamPage page) {
+        return ApiPaging.ok(page.nextCursor()).body(new StreamJson(
+                page.pinned().stream().map(v -> PostJson.of(v, List.of())).toList(),
                 page.items().stream().map(v -> PostJson.of(v, List.of())).toList(), page.nextCursor()));
     }
 }

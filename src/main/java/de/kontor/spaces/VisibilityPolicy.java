@@ -1,8 +1,12 @@
 package de.kontor.spaces;
 
 import java.util.Set;
+import java.util.function.Predicate;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import de.kontor.identity.KontorUser;
 import de.kontor.shared.DomainException;
@@ -27,6 +31,8 @@ import de.kontor.spaces.internal.SpaceRepository;
  */
 @Service
 public class VisibilityPolicy {
+
+    private static final String READABLE_MEMO = VisibilityPolicy.class.getName() + ".readable:";
 
     private final SpaceRepository spaces;
 
@@ -59,12 +65,52 @@ public class VisibilityPolicy {
         return access(viewer, spaceId).administer();
     }
 
-    /** Ids of every space whose content the viewer may read (for streams, search and suggestions). */
+    /**
+     * Ids of every space whose content the viewer may read (for streams, search and suggestions). Remembered for
+     * the rest of the current web request (a page asks several times); a membership change within the request
+     * forgets it ({@link #forgetReadable}).
+     */
     public Set<Long> readableSpaceIds(KontorUser viewer) {
         if (viewer == null || !viewer.active()) {
             return Set.of();
         }
-        return spaces.readableIds(viewer.id(), viewer.admin(), viewer.guest());
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        String key = READABLE_MEMO + viewer.id() + ":" + viewer.role();
+        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Set<?> memo) {
+            @SuppressWarnings("unchecked")
+            Set<Long> ids = (Set<Long>) memo;
+            return ids;
+        }
+        Set<Long> ids = Set.copyOf(spaces.readableIds(viewer.id(), viewer.admin(), viewer.guest()));
+        if (request != null) {
+            request.setAttribute(key, ids, RequestAttributes.SCOPE_REQUEST);
+        }
+        return ids;
+    }
+
+    /** Forgets the readable spaces remembered for the current request (after a membership changed in it). */
+    @EventListener({MemberJoined.class, MemberLeft.class, MemberRemoved.class, SpaceUpdated.class})
+    void forgetReadable() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
+                if (name.startsWith(READABLE_MEMO)) {
+                    request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
+                }
+            }
+        }
+    }
+
+    /**
+     * Who may read a space's content, decided once for many people (live delivery to every open stream). The
+     * predicate applies {@link #decide} to each person with the memberships read now; an unknown space reads as
+     * nobody.
+     */
+    public Predicate<KontorUser> readers(long spaceId) {
+        return spaces.readerRow(spaceId).<Predicate<KontorUser>>map(row -> viewer -> viewer != null
+                        && decide(viewer, row.visibility(), false,
+                        row.members().contains(viewer.id()) ? SpaceRole.MEMBER : null, false).read())
+                .orElse(viewer -> false);
     }
 
     /** Everything the viewer may do with the space; {@link SpaceAccess#NONE} when it does not exist. */
@@ -72,7 +118,9 @@ public class VisibilityPolicy {
         if (viewer == null || !viewer.active()) {
             return SpaceAccess.NONE;
         }
-        return spaces.find(spaceId, viewer.id()).map(s -> decide(viewer, s.visibility(), s.archived(), s.myRole(), s.invited())).orElse(SpaceAccess.NONE);
+        return spaces.accessRow(spaceId, viewer.id())
+                .map(s -> decide(viewer, s.visibility(), s.archived(), s.myRole(), s.invited()))
+                .orElse(SpaceAccess.NONE);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 
 import de.kontor.identity.UserRoleChanged;
+import de.kontor.identity.UserStatusChanged;
 
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +80,7 @@ public class UserAdministration {
                 throw new DomainException.Conflict("user", "admin.users.notYourself");
             }
             users.setActive(userId, false);
+            events.publishEvent(new UserStatusChanged(userId, false, Instant.now()));
             return a;
         });
         int killed = sessions.killAll(account.principalName());
@@ -88,7 +90,10 @@ public class UserAdministration {
     public void reactivate(KontorUser actor, long userId, String ip) {
         requireAdmin(actor);
         users.findAccount(userId).orElseThrow(DomainException.NotFound::new);
-        users.setActive(userId, true);
+        tx.executeWithoutResult(s -> {
+            users.setActive(userId, true);
+            events.publishEvent(new UserStatusChanged(userId, true, Instant.now()));
+        });
         audit.record(actor.id(), "user.reactivated", "user:" + userId, ip, null);
     }
 

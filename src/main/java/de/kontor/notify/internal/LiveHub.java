@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -48,6 +49,8 @@ import de.kontor.spaces.VisibilityPolicy;
 class LiveHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+    /** A person's role or active flag changed: their open streams close (sent to that person only). */
+    static final String ACCOUNT_EVENT = "account";
     private static final long STREAM_TIMEOUT = Duration.ofHours(1).toMillis();
     private static final Duration HEARTBEAT = Duration.ofSeconds(25);
     private static final Duration RETENTION = Duration.ofDays(1);
@@ -57,13 +60,16 @@ class LiveHub implements SmartLifecycle {
     /** One open stream; the lock keeps writes to it in order (listener thread, heartbeat and resume). */
     private static final class Subscriber {
         final long userId;
+        /** The person as they were when the stream opened; an account change closes the stream (see deliver). */
+        final KontorUser user;
         final SseEmitter emitter;
         final ReentrantLock lock = new ReentrantLock();
         /** Events already sent while resuming; the live path skips them once. */
         final Set<Long> resumed = new HashSet<>();
 
-        Subscriber(long userId, SseEmitter emitter) {
-            this.userId = userId;
+        Subscriber(KontorUser user, SseEmitter emitter) {
+            this.userId = user.id();
+            this.user = user;
             this.emitter = emitter;
         }
     }
@@ -90,7 +96,7 @@ class LiveHub implements SmartLifecycle {
     /** Opens a stream for the user; with {@code lastEventId} first replays what they may see since then. */
     SseEmitter subscribe(KontorUser user, Long lastEventId) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT);
-        Subscriber s = new Subscriber(user.id(), emitter);
+        Subscriber s = new Subscriber(user, emitter);
         emitter.onCompletion(() -> remove(s));
         emitter.onTimeout(() -> remove(s));
         emitter.onError(e -> remove(s));
@@ -113,26 +119,32 @@ class LiveHub implements SmartLifecycle {
         return emitter;
     }
 
-    /** Writes one event to every local subscriber who may see it. */
+    /**
+     * Writes one event to every local subscriber who may see it. Who may read a space is decided once per event
+     * ({@link VisibilityPolicy#readers}: one query for the space and its members, read now, so leaving a space takes
+     * effect at once) and applied to the person each stream was opened for. A role change or deactivation reaches
+     * every node as an {@value #ACCOUNT_EVENT} event and closes that person's streams; the browser reconnects and
+     * signs in again with what they are now (or is refused).
+     */
     void deliver(LiveEvent e) {
         if (e.userId() != null) {
-            subscribers.getOrDefault(e.userId(), Set.of()).forEach(s -> send(s, e));
+            Set<Subscriber> own = subscribers.getOrDefault(e.userId(), Set.of());
+            if (ACCOUNT_EVENT.equals(e.type())) {
+                own.forEach(s -> s.emitter.complete());
+                return;
+            }
+            own.forEach(s -> send(s, e));
             return;
         }
-        for (Map.Entry<Long, Set<Subscriber>> entry : subscribers.entrySet()) {
-            if (!entry.getValue().isEmpty() && mayRead(entry.getKey(), e)) {
-                entry.getValue().forEach(s -> send(s, e));
+        Predicate<KontorUser> readers = e.profile() ? user -> user.active() && !user.guest()
+                : policy.readers(e.spaceId());
+        for (Set<Subscriber> streams : subscribers.values()) {
+            for (Subscriber s : streams) {
+                if (readers.test(s.user)) {
+                    send(s, e);
+                }
             }
         }
-    }
-
-    /** Asked per event and person, so that leaving a space or losing a role takes effect at once. */
-    private boolean mayRead(long userId, LiveEvent e) {
-        Optional<KontorUser> user = identity.principal(userId);
-        if (user.isEmpty() || !user.get().active()) {
-            return false;
-        }
-        return e.profile() ? !user.get().guest() : policy.canRead(user.get(), e.spaceId());
     }
 
     /** What one person may see, decided once for a whole replay. */

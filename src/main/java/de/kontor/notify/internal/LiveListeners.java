@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import de.kontor.identity.UserRoleChanged;
+import de.kontor.identity.UserStatusChanged;
 import de.kontor.messaging.MessageSent;
 import de.kontor.stream.CommentAdded;
 import de.kontor.stream.PostDeleted;
@@ -24,6 +26,16 @@ class LiveListeners {
 
     LiveListeners(LiveEvents live) {
         this.live = live;
+    }
+
+    @ApplicationModuleListener
+    void on(UserRoleChanged e) {
+        live.toUser(e.userId(), LiveHub.ACCOUNT_EVENT, Map.of());
+    }
+
+    @ApplicationModuleListener
+    void on(UserStatusChanged e) {
+        live.toUser(e.userId(), LiveHub.ACCOUNT_EVENT, Map.of());
     }
 
     @ApplicationModuleListener

@@ -65,6 +65,38 @@ public class SpaceRepository {
         this.jdbc = jdbc;
     }
 
+    /** What an access decision needs, without the counts of {@link #find}: one index probe per part. */
+    public record AccessRow(Visibility visibility, boolean archived, SpaceRole myRole, boolean invited) {
+    }
+
+    public Optional<AccessRow> accessRow(long id, long viewerId) {
+        return jdbc.sql("""
+                        select s.visibility, s.archived_at is not null as archived,
+                               (select m.role from space_members m where m.space_id = s.id and m.user_id = :viewer) as my_role,
+                               exists (select 1 from space_invitations i
+                                       where i.space_id = s.id and i.user_id = :viewer) as invited
+                        from spaces s where s.id = :id""")
+                .param("id", id).param("viewer", viewerId)
+                .query((rs, n) -> new AccessRow(Visibility.valueOf(rs.getString("visibility")),
+                        rs.getBoolean("archived"),
+                        rs.getString("my_role") == null ? null : SpaceRole.valueOf(rs.getString("my_role")),
+                        rs.getBoolean("invited")))
+                .optional();
+    }
+
+    /** The visibility of a space and the members a reader decision needs (all, or only the guests). */
+    public record ReaderRow(Visibility visibility, Set<Long> members) {
+    }
+
+    public Optional<ReaderRow> readerRow(long id) {
+        Optional<Visibility> visibility = jdbc.sql("select visibility from spaces where id = :id").param("id", id)
+                .query((rs, n) -> Visibility.valueOf(rs.getString(1))).optional();
+        return visibility.map(v -> new ReaderRow(v, new HashSet<>(jdbc.sql(v == Visibility.PUBLIC
+                        ? "select user_id from space_members where space_id = :id and guest"
+                        : "select user_id from space_members where space_id = :id")
+                .param("id", id).query(Long.class).list())));
+    }
+
     public Optional<Space> find(long id, long viewerId) {
         return jdbc.sql(SELECT + "where s.id = :id").param("id", id).param("viewer", viewerId)
                 .query(SpaceRepository::space).optional();

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Turns the scenario lines of bench/run.sh into bench/results/<date>-<size>.md and .json.
+
+Every request rate is also given as a ratio to the nginx static ceiling measured in the same run (same driver,
+same page size), because absolute figures on shared 2-core machines mean little on their own.
+"""
+import argparse
+import json
+import platform
+import subprocess
+from datetime import datetime, timezone
+
+TARGETS = {
+    # scenario: (min rps, max p99 ms, description)
+    "home_html": (4000, 50, "home stream HTML, logged in"),
+    "space_html": (None, None, "space stream HTML"),
+    "post_html": (None, None, "single post page"),
+    "api_home": (6000, 30, "API home stream JSON"),
+    "post_create": (1000, 100, "post create via API, 50 writers, 0 errors"),
+}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--size", required=True)
+    ap.add_argument("--results", required=True)
+    ap.add_argument("--cold-start", type=float, required=True)
+    ap.add_argument("--generate-seconds", type=int, required=True)
+    ap.add_argument("--rss-end", type=int, required=True)
+    ap.add_argument("--db-size", type=int, required=True)
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+
+    rows = [json.loads(line) for line in open(a.results) if line.strip()]
+    by = {r["scenario"]: r for r in rows}
+    base = by.get("nginx_static", {}).get("result", {})
+    base_rps = base.get("rps") or 0
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    peak_rss = max([r.get("kontorRssMb", 0) for r in rows] + [a.rss_end])
+
+    doc = {
+        "size": a.size, "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "commit": commit,
+        "machine": {"cpus": _cpus(), "kernel": platform.release()},
+        "generateSeconds": a.generate_seconds, "coldStartSeconds": a.cold_start, "databaseMb": a.db_size,
+        "kontorPeakRssMb": peak_rss, "scenarios": rows,
+    }
+    with open(a.out + ".json", "w") as f:
+        json.dump(doc, f, indent=2)
+
+    out = [f"# Kontor benchmark, size {a.size}, {doc['date']} (commit {commit})", "",
+           f"2 load threads, 32 connections (50 for writes), {_cpus()} CPUs shared by load generator, Kontor and "
+           f"PostgreSQL. Data generated in {a.generate_seconds} s; database {a.db_size} MB.", "",
+           "| scenario | req/s | ratio to nginx | p50 ms | p95 ms | p99 ms | errors | Kontor CPU | PG CPU | target | met |",
+           "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for name in ["nginx_static", "home_html", "space_html", "post_html", "api_home", "post_create"]:
+        r = by.get(name)
+        if not r:
+            continue
+        w = r["result"]
+        if w.get("failed"):
+            out.append(f"| {name} | failed | | | | | | | | | no |")
+            continue
+        errors = sum(w["errors"].values())
+        ratio = f"{w['rps'] / base_rps:.3f}" if base_rps and name != "nginx_static" else "1" if name == "nginx_static" else ""
+        target, met = "", ""
+        if name in TARGETS and TARGETS[name][0]:
+            min_rps, max_p99, _ = TARGETS[name]
+            target = f"≥ {min_rps:,} req/s, p99 ≤ {max_p99} ms" + (", 0 errors" if name == "post_create" else "")
+            ok = w["rps"] >= min_rps and w["p99Ms"] <= max_p99 and (name != "post_create" or errors == 0)
+            met = "yes" if ok else "no"
+        out.append(f"| {name} | {w['rps']:,.0f} | {ratio} | {w['p50Ms']:.1f} | {w['p95Ms']:.1f} | {w['p99Ms']:.1f} "
+                   f"| {errors} | {r['kontorCpuCores']} | {r['postgresCpuCores']} | {target} | {met} |")
+    sse = by.get("sse")
+    if sse and not sse["result"].get("failed"):
+        s = sse["result"]
+        ok = s["open"] >= 10000 and s["p99Ms"] <= 1000 and s["missing"] == 0
+        out += ["", "## SSE fan-out", "",
+                "| open streams | failed | posts | deliveries expected | received | p50 ms | p95 ms | p99 ms | max ms | Kontor CPU | target | met |",
+                "|---|---|---|---|---|---|---|---|---|---|---|---|",
+                f"| {s['open']} | {s['failed']} | {s['posts']} | {s['expected']:,} | {s['received']:,} | {s['p50Ms']} "
+                f"| {s['p95Ms']} | {s['p99Ms']} | {s['maxMs']} | {sse['kontorCpuCores']} "
+                f"| 10,000 open; create → receipt p99 ≤ 1 s | {'yes' if ok else 'no'} |"]
+    out += ["", "## Start and memory", "",
+            f"- cold start on the generated data (JVM start to first page, embedded PostgreSQL included): "
+            f"**{a.cold_start:.1f} s** (target ≤ 10 s: {'met' if a.cold_start <= 10 else 'not met'})",
+            f"- Kontor JVM peak RSS under load: **{peak_rss} MB** (target ≤ 600 MB: "
+            f"{'met' if peak_rss <= 600 else 'not met'}); PostgreSQL PSS at the end: "
+            f"{rows[-1].get('postgresPssMb', '?')} MB (separate processes)",
+            "", "Raw figures: the .json file beside this one."]
+    with open(a.out + ".md", "w") as f:
+        f.write("\n".join(out) + "\n")
+    print("\n".join(out))
+
+
+def _cpus():
+    try:
+        return len(open("/proc/cpuinfo").read().split("processor")) - 1
+    except OSError:
+        return "?"
+
+
+if __name__ == "__main__":
+    main()

@@ -7,6 +7,9 @@
 # Everything binds to 127.0.0.1 and stops by itself. Settings (environment):
 #   BENCH_DURATION=20  seconds per scenario      BENCH_SSE_CONNECTIONS=10000   BENCH_WARMUP=30 seconds
 #   BENCH_JVM_OPTS     JVM flags for Kontor      BENCH_ONLY="home_html api_home"  run only these scenarios
+#   BENCH_JAR=path     measure another build (e.g. an older commit, for before/after figures)
+#   BENCH_LABEL=before suffix of the result files  BENCH_GENERATE_ONLY=1  stop after generating the data
+#   BENCH_BUILD=1      rebuild the jar first      BENCH_PEOPLE=200  signed-in people the requests rotate over
 set -euo pipefail
 
 SIZE=${1:-S}
@@ -55,8 +58,8 @@ for j in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
 done
 [ -n "$JAVA" ] || { echo "no JDK >= 21 found" >&2; exit 1; }
 
-JAR=$(ls "$ROOT"/target/kontor-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$JAR" ] || [ -n "${BENCH_BUILD:-}" ]; then
+JAR=${BENCH_JAR:-$(ls "$ROOT"/target/kontor-*.jar 2>/dev/null | head -1 || true)}
+if [ -z "$JAR" ] || { [ -n "${BENCH_BUILD:-}" ] && [ -z "${BENCH_JAR:-}" ]; }; then
   log "building the jar"
   ./mvnw -q -B -DskipTests package
   JAR=$(ls "$ROOT"/target/kontor-*.jar | head -1)
@@ -112,6 +115,7 @@ if [ ! -f "$DATA/.generated" ]; then
   stop_kontor
 fi
 GEN_SECONDS=$(cat "$DATA/.generated")
+if [ -n "${BENCH_GENERATE_ONLY:-}" ]; then exit 0; fi
 
 # --- cold start on the generated data ----------------------------------------------------------------------------
 sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
@@ -231,5 +235,5 @@ measure sse "$JAVA" -Xss256k "$B/driver/SseFanout.java" port="$PORT" connections
 RSS_END=$(rss_mb)
 stop_kontor
 python3 "$B/report.py" --size "$SIZE" --results "$RESULTS" --cold-start "$COLD_START" --generate-seconds "$GEN_SECONDS" \
-  --rss-end "$RSS_END" --db-size "$(du -sm "$DATA/pg" | cut -f1)" --out "$B/results/$STAMP-$SIZE"
+  --rss-end "$RSS_END" --db-size "$(du -sm "$DATA/pg" | cut -f1)" --out "$B/results/$STAMP-$SIZE${BENCH_LABEL:+-$BENCH_LABEL}"
 log "wrote bench/results/$STAMP-$SIZE.md and .json"

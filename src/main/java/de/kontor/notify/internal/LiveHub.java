@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +86,7 @@ class LiveHub implements SmartLifecycle {
     private volatile long lastSeenId;
     private Thread listener;
     private ScheduledExecutorService scheduler;
+    private ExecutorService[] shards;
 
     LiveHub(DataSource dataSource, LiveEventRepository events, VisibilityPolicy policy, IdentityApi identity) {
         this.dataSource = dataSource;
@@ -128,23 +130,42 @@ class LiveHub implements SmartLifecycle {
      */
     void deliver(LiveEvent e) {
         if (e.userId() != null) {
-            Set<Subscriber> own = subscribers.getOrDefault(e.userId(), Set.of());
-            if (ACCOUNT_EVENT.equals(e.type())) {
-                own.forEach(s -> s.emitter.complete());
-                return;
-            }
-            own.forEach(s -> send(s, e));
+            long user = e.userId();
+            shard(user).execute(() -> {
+                Set<Subscriber> own = subscribers.getOrDefault(user, Set.of());
+                if (ACCOUNT_EVENT.equals(e.type())) {
+                    own.forEach(s -> s.emitter.complete());
+                } else {
+                    own.forEach(s -> send(s, e));
+                }
+            });
             return;
         }
         Predicate<KontorUser> readers = e.profile() ? user -> user.active() && !user.guest()
                 : policy.readers(e.spaceId());
-        for (Set<Subscriber> streams : subscribers.values()) {
-            for (Subscriber s : streams) {
-                if (readers.test(s.user)) {
-                    send(s, e);
+        for (int k = 0; k < shards.length; k++) {
+            int shard = k;
+            shards[k].execute(() -> {
+                for (Map.Entry<Long, Set<Subscriber>> entry : subscribers.entrySet()) {
+                    if (Math.floorMod(entry.getKey(), shards.length) != shard) {
+                        continue;
+                    }
+                    for (Subscriber s : entry.getValue()) {
+                        if (readers.test(s.user)) {
+                            send(s, e);
+                        }
+                    }
                 }
-            }
+            });
         }
+    }
+
+    /**
+     * Writing to thousands of streams is spread over one thread per core; a person's streams always go through the
+     * same thread, so each stream receives its events in order.
+     */
+    private ExecutorService shard(long userId) {
+        return shards[Math.floorMod(userId, shards.length)];
     }
 
     /** What one person may see, decided once for a whole replay. */
@@ -289,6 +310,11 @@ class LiveHub implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        shards = new ExecutorService[Math.max(2, Runtime.getRuntime().availableProcessors())];
+        for (int k = 0; k < shards.length; k++) {
+            shards[k] = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
+                    .name("kontor-live-deliver-" + k).factory());
+        }
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
                 .name("kontor-live-heartbeat").unstarted(r));
         scheduler.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
@@ -301,6 +327,9 @@ class LiveHub implements SmartLifecycle {
     public void stop() {
         running = false;
         scheduler.shutdownNow();
+        for (ExecutorService shard : shards) {
+            shard.shutdownNow();
+        }
         Connection c = listenConnection;
         if (c != null) {
             try {

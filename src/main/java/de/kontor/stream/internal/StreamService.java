@@ -49,10 +49,13 @@ public class StreamService {
     private final SpaceDirectory spaces;
     private final IdentityApi identity;
     private final ReadRepository reads;
+    private final TrendingTags trendingTags;
 
     StreamService(StreamRepository streams, PostRepository posts, FollowRepository follows, PostViews views,
-                  VisibilityPolicy policy, SpaceDirectory spaces, IdentityApi identity, ReadRepository reads) {
+                  VisibilityPolicy policy, SpaceDirectory spaces, IdentityApi identity, ReadRepository reads,
+                  TrendingTags trendingTags) {
         this.reads = reads;
+        this.trendingTags = trendingTags;
         this.streams = streams;
         this.posts = posts;
         this.follows = follows;
@@ -137,7 +140,7 @@ public class StreamService {
     /** The tags used most in the last seven days, counting only posts the viewer may read. */
     public List<TagCount> trending(KontorUser viewer, int limit) {
         Readable r = new Readable(policy.readableSpaceIds(viewer), Set.of(), !viewer.guest());
-        return streams.trending(r, Instant.now().minus(Duration.ofDays(7)), limit);
+        return trendingTags.get(r, limit, () -> streams.trending(r, Instant.now().minus(Duration.ofDays(7)), limit));
     }
 
     /** Spaces the viewer can post in (the composer's choice). */

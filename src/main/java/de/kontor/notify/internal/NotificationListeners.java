@@ -3,6 +3,9 @@ package de.kontor.notify.internal;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import de.kontor.decisions.DecisionClosed;
+import de.kontor.decisions.DecisionReminder;
+import de.kontor.decisions.DecisionRequested;
 import de.kontor.notify.internal.Notifications.Subject;
 import de.kontor.spaces.JoinApproved;
 import de.kontor.spaces.JoinRequested;
@@ -64,6 +67,37 @@ class NotificationListeners {
                         e.spaceId(), e.postId(), e.commentId(), null));
             }
         }
+    }
+
+    /** The people asked to answer a decision (its proposer asked them). */
+    @ApplicationModuleListener
+    void on(DecisionRequested e) {
+        for (long person : e.askedIds()) {
+            notifications.notify(person, e.proposerId(), decision(NotificationType.DECISION_REQUESTED, e.spaceId(),
+                    e.decisionId()));
+        }
+    }
+
+    /** The people asked who have not answered, shortly before the deadline. */
+    @ApplicationModuleListener
+    void on(DecisionReminder e) {
+        for (long person : e.recipientIds()) {
+            notifications.notify(person, e.proposerId(), decision(NotificationType.DECISION_REMINDER, e.spaceId(),
+                    e.decisionId()));
+        }
+    }
+
+    /** Everyone asked learns the outcome. */
+    @ApplicationModuleListener
+    void on(DecisionClosed e) {
+        for (long person : e.askedIds()) {
+            notifications.notify(person, e.proposerId(), decision(NotificationType.DECISION_CLOSED, e.spaceId(),
+                    e.decisionId()));
+        }
+    }
+
+    private static Subject decision(NotificationType type, long spaceId, long decisionId) {
+        return new Subject(type, spaceId, null, null, null, decisionId);
     }
 
     /** All reactions to one post collect in one notification ("Anna and 3 others reacted"). */

@@ -3,7 +3,7 @@ package de.kontor.notify.internal;
 /** What a notification is about. */
 public enum NotificationType {
     MENTIONED, COMMENT_ON_MY_POST, COMMENT_ON_FOLLOWED_POST, REACTION_ON_MY_POST, SPACE_INVITATION, JOIN_REQUEST,
-    JOIN_APPROVED;
+    JOIN_APPROVED, DECISION_REQUESTED, DECISION_REMINDER, DECISION_CLOSED;
 
     static NotificationType parse(String s) {
         for (NotificationType t : values()) {

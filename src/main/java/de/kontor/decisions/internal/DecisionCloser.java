@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,7 +39,7 @@ class DecisionCloser {
 
     private final DecisionRepository decisions;
     private final DecisionRecord record;
-    private final ObjectProvider<WikiApi> wiki;
+    private final WikiApi wiki;
     private final PostPublishing publishing;
     private final IdentityApi identity;
     private final VisibilityPolicy policy;
@@ -48,7 +47,7 @@ class DecisionCloser {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
-    DecisionCloser(DecisionRepository decisions, DecisionRecord record, ObjectProvider<WikiApi> wiki, PostPublishing publishing,
+    DecisionCloser(DecisionRepository decisions, DecisionRecord record, WikiApi wiki, PostPublishing publishing,
                    IdentityApi identity, VisibilityPolicy policy, SpaceDirectory spaces,
                    ApplicationEventPublisher events, TransactionTemplate tx) {
         this.decisions = decisions;
@@ -102,7 +101,7 @@ class DecisionCloser {
         decisions.decide(d.id(), outcome, now);
         Decision decided = decisions.find(d.id()).orElseThrow();
         String spaceName = spaces.find(List.of(d.spaceId())).get(d.spaceId()).name();
-        WikiApi.PageRef page = wiki.getObject().recordPage(d.spaceId(), record.parentTitle(), record.pageTitle(decided),
+        WikiApi.PageRef page = wiki.recordPage(d.spaceId(), record.parentTitle(), record.pageTitle(decided),
                 record.markdown(decided, outcome, spaceName, asked, answers, options), d.proposerId(),
                 record.changeNote(decided));
         Long postId = announce(decided, outcome, options, page.url());

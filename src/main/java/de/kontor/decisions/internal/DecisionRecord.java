@@ -44,7 +44,9 @@ class DecisionRecord {
     }
 
     String pageTitle(Decision d) {
-        String title = d.title().length() > 150 ? d.title().substring(0, 150) + "…" : d.title();
+        // wiki titles must not look like [[links]] or table cells
+        String clean = d.title().replace("[[", "[").replace("]]", "]").replace("|", "/");
+        String title = clean.length() > 150 ? clean.substring(0, 150) + "…" : clean;
         return t("decisions.record.pageTitle", title, date(d.closedAt()));
     }
 

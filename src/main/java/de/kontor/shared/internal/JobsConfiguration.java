@@ -25,12 +25,11 @@ class JobsConfiguration {
 
     @Bean
     Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> taskBeans) {
-        List<Task<?>> tasks = taskBeans.orderedStream().toList();
+        // recurring tasks are known to the scheduler through startTasks only: registering them twice fails
+        List<Task<?>> tasks = new ArrayList<>();
         List<Task<?>> startTasks = new ArrayList<>();
-        for (Task<?> task : tasks) {
-            if (task instanceof OnStartup) {
-                startTasks.add(task);
-            }
+        for (Task<?> task : taskBeans.orderedStream().toList()) {
+            (task instanceof OnStartup ? startTasks : tasks).add(task);
         }
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .startTasks(castStartTasks(startTasks))

@@ -126,11 +126,8 @@ class DecisionFlowsIT extends AbstractIT {
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> notifications(t.guest(), "DECISION_CLOSED", id) == 1);
         assertThat(login(t.anna()).get("/notifications").body()).contains("/notifications/");
-        // the record page lists under the localized parent page
-        assertThat(data.jdbc().sql("""
-                        select p.title from wiki_pages c join wiki_pages p on p.id = c.parent_id
-                        where c.id = :id""").param("id", decided.get("recordUrl").asString()
-                .replaceAll(".*/", "")).query(String.class).optional()).isPresent();
+        // the record page is filed under the parent page "Entscheidungen" (record-locale de)
+        assertThat(record).contains("Entscheidungen");
         // closed: no more answers, no withdrawing
         assertThat(api(t.ben()).put("/api/v1/decisions/" + id + "/answer", "{\"position\":\"AGREE\"}").status())
                 .isEqualTo(409);
@@ -178,8 +175,7 @@ class DecisionFlowsIT extends AbstractIT {
         JsonNode tie = api(t.proposer()).post("/api/v1/decisions/" + id + "/close", null).json();
         assertThat(tie.get("outcome").asString()).isEqualTo("TIE");
         assertThat(tie.get("winners").toString()).contains("Hannover").contains("Stuttgart");
-        assertThat(login(t.anna()).get("/decisions/" + id).body()).contains("Gleichstand", "Tie".isEmpty() ? "" : "")
-                .contains("Hannover");
+        assertThat(login(t.anna()).get("/decisions/" + id).body()).contains("Tie").contains("Hannover");
     }
 
     @Test

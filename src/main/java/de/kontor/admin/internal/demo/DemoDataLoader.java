@@ -48,14 +48,16 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final DemoStreamLoader stream;
+    private final DemoDecisions decisions;
 
     DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit,
-                   DemoStreamLoader stream) {
+                   DemoStreamLoader stream, DemoDecisions decisions) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
         this.audit = audit;
         this.stream = stream;
+        this.decisions = decisions;
     }
 
     @Override
@@ -93,7 +95,13 @@ class DemoDataLoader implements SmartInitializingSingleton {
                     posts.posts(), posts.comments(), posts.reactions(), posts.mentions(), posts.follows());
             audit.record(null, "demo.loaded", DemoStream.PART, null, posts.posts() + " posts");
         }
-        return company || posts != null;
+        // decisions and polls after the stream: a poll's post must not keep the stream out of its space
+        int[] votes = decisions.load();
+        if (votes != null) {
+            log.info("Demo decisions loaded: {} decisions, {} polls", votes[0], votes[1]);
+            audit.record(null, "demo.loaded", DemoDecisions.PART, null, votes[0] + " decisions, " + votes[1] + " polls");
+        }
+        return company || posts != null || votes != null;
     }
 
     private boolean loadCompany() {

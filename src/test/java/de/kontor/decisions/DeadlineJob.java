@@ -12,12 +12,12 @@ import org.awaitility.Awaitility;
  * Runs the real deadline job through the real scheduler now instead of after its interval: the recurring execution
  * is moved to now and the scheduler is told to look for due executions, until the condition holds.
  */
-public final class DeadlineJob {
+final class DeadlineJob {
 
     private DeadlineJob() {
     }
 
-    public static void runUntil(Scheduler scheduler, Callable<Boolean> condition) {
+    static void runUntil(Scheduler scheduler, Callable<Boolean> condition) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
             try {
                 scheduler.reschedule(TaskInstanceId.of("decisions-deadlines", "recurring"), Instant.now());

@@ -115,7 +115,7 @@ class DecisionFlowsIT extends AbstractIT {
         String recordUrl = decided.get("recordUrl").asString();
         assertThat(recordUrl).startsWith("/spaces/" + t.space().id() + "/wiki/");
         String record = login(t.anna()).get(recordUrl).body();
-        assertThat(record).contains(title.replace("-", "-")).contains(t.anna().displayName())
+        assertThat(record).contains(title).contains(t.anna().displayName())
                 .contains("Spart Pendelzeit").contains("Kundentermine vor Ort").contains("Zustimmung")
                 .contains("angenommen").contains(t.ben().displayName());
         String postId = decided.get("announcementPostId").asString();
@@ -281,6 +281,11 @@ class DecisionFlowsIT extends AbstractIT {
         assertThat(api(carla).get("/api/v1/decisions/waiting").json().get("items").toString()).contains("Preisliste");
         assertThat(api(dirk).get("/api/v1/decisions/waiting").json().get("items").toString())
                 .doesNotContain("Preisliste");
+        // the navigation counts it, "My decisions" lists it
+        String mine = login(carla).get("/decisions").body();
+        assertThat(mine).contains("Preisliste").contains("href=\"/decisions/" + id + "\"");
+        assertThat(mine.replaceAll("\\s+", " ")).containsPattern("href=\"/decisions\"[^>]*>[^<]+<span class=\"badge\"[^>]*>1</span>");
+        assertThat(login(t.proposer()).get("/decisions").body()).contains("Preisliste");
     }
 
     @Test

@@ -46,6 +46,8 @@ class DecisionMatrixIT extends AbstractIT {
 
     static final String HTML = """
             # endpoint                                                  | kind     | adm own mod mem non gIn gOut dea ano
+            GET  /decisions                                             | -        | 200 200 200 200 200 200 200 L   L
+
             GET  /spaces/{id}/decisions                                 | public   | 200 200 200 200 200 200 404 L   L
             GET  /spaces/{id}/decisions                                 | private  | 200 200 200 200 403 200 404 L   L
             GET  /spaces/{id}/decisions                                 | secret   | 200 200 200 200 404 200 404 L   L

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import de.kontor.decisions.DecisionClosed;
+import de.kontor.decisions.DecisionDeadlines;
 import de.kontor.decisions.DecisionReminder;
 import de.kontor.identity.IdentityApi;
 import de.kontor.identity.KontorUser;
@@ -29,7 +30,7 @@ import de.kontor.wiki.WikiApi;
  * nothing is closed and the next run tries again.
  */
 @Component
-class DecisionCloser {
+class DecisionCloser implements DecisionDeadlines {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionCloser.class);
 
@@ -61,8 +62,9 @@ class DecisionCloser {
         this.tx = tx;
     }
 
-    /** Closes every open decision whose deadline passed, each in its own transaction; returns how many. */
-    int closeDue() {
+    /** Each decision in its own transaction (joined when the caller has one); one that fails is left for later. */
+    @Override
+    public int closeDue() {
         Set<Long> failed = new HashSet<>();
         int closed = 0;
         while (true) {

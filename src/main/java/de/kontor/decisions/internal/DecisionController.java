@@ -1,6 +1,8 @@
 package de.kontor.decisions.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +47,7 @@ class DecisionController {
                 @RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
                 Model model) {
         Decision.Status s = status == null ? Decision.Status.OPEN
-                : DecisionForm.parse(Decision.Status.class, "status", status.toUpperCase());
+                : DecisionForm.parse(Decision.Status.class, "status", status.toUpperCase(Locale.ROOT));
         SpaceHeaders.SpaceHeader space = headers.readable(viewer, id);
         Page<Decision> page = decisions.list(viewer, id, s, cursor, 20);
         model.addAttribute("space", space);
@@ -54,6 +56,19 @@ class DecisionController {
         model.addAttribute("cursor", cursor);
         model.addAttribute("counts", decisions.counts(id));
         return "decisions/list";
+    }
+
+    /** The viewer's own view: open decisions waiting for their answer and the open ones they proposed. */
+    @GetMapping("/decisions")
+    String mine(@AuthenticationPrincipal KontorUser viewer, Model model) {
+        List<Decision> waiting = decisions.waitingFor(viewer, 50);
+        List<Decision> proposed = decisions.proposedOpen(viewer, 50);
+        List<Decision> all = new ArrayList<>(waiting);
+        all.addAll(proposed);
+        model.addAttribute("waiting", waiting);
+        model.addAttribute("proposed", proposed);
+        model.addAttribute("spaceNames", decisions.spaceNames(all));
+        return "decisions/mine";
     }
 
     @GetMapping("/spaces/{id:\\d+}/decisions/new")

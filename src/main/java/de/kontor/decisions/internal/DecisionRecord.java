@@ -63,7 +63,6 @@ class DecisionRecord {
         Map<Long, String> labels = new HashMap<>();
         options.forEach(o -> labels.put(o.id(), o.label()));
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(inline(d.title())).append("\n\n");
         md.append("**").append(t("decisions.record.result")).append(":** ")
                 .append(inline(result(outcome, labels))).append("\n\n");
         md.append("- ").append(t("decisions.record.decidedAt", dateTime(d.closedAt()))).append('\n');

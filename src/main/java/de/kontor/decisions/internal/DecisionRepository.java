@@ -131,6 +131,23 @@ class DecisionRepository {
                 .query(DecisionRepository::decision).list();
     }
 
+    /** Open decisions the person proposed, in these spaces, nearest deadline first. */
+    List<Decision> openProposedBy(long userId, Collection<Long> spaceIds, int limit) {
+        return jdbc.sql("""
+                        select * from decisions where proposer_id = :u and status = 'OPEN' and space_id in (:spaces)
+                        order by deadline, id limit :limit""")
+                .param("u", userId).param("spaces", nonEmpty(spaceIds)).param("limit", limit)
+                .query(DecisionRepository::decision).list();
+    }
+
+    int countWaitingFor(long userId, Collection<Long> spaceIds) {
+        return jdbc.sql("""
+                        select count(*) from decisions d join decision_asked a on a.decision_id = d.id
+                        where a.user_id = :u and d.status = 'OPEN' and d.space_id in (:spaces)
+                          and not exists (select 1 from decision_answers x where x.decision_id = d.id and x.user_id = :u)""")
+                .param("u", userId).param("spaces", nonEmpty(spaceIds)).query(Integer.class).single();
+    }
+
     List<Decision.Option> options(long decisionId) {
         return jdbc.sql("select * from decision_options where decision_id = :d order by position")
                 .param("d", decisionId)

@@ -3,12 +3,14 @@ package de.kontor.decisions.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -157,6 +159,23 @@ public class DecisionService {
     /** Open decisions waiting for the viewer's answer, across the spaces they can read. */
     public List<Decision> waitingFor(KontorUser viewer, int limit) {
         return decisions.waitingFor(viewer.id(), policy.readableSpaceIds(viewer), limit);
+    }
+
+    /** Open decisions the viewer proposed, across the spaces they can read. */
+    public List<Decision> proposedOpen(KontorUser viewer, int limit) {
+        return decisions.openProposedBy(viewer.id(), policy.readableSpaceIds(viewer), limit);
+    }
+
+    int countWaitingFor(KontorUser viewer) {
+        return decisions.countWaitingFor(viewer.id(), policy.readableSpaceIds(viewer));
+    }
+
+    /** Space names for lists that span spaces (only spaces the caller has already checked are readable). */
+    Map<Long, String> spaceNames(Collection<Decision> list) {
+        Map<Long, String> out = new HashMap<>();
+        spaces.find(list.stream().map(Decision::spaceId).collect(Collectors.toSet()))
+                .forEach((id, ref) -> out.put(id, ref.name()));
+        return out;
     }
 
     public DecisionView get(KontorUser viewer, long id) {

@@ -23,8 +23,4 @@ public record DecisionView(Decision decision, String spaceName, UserSummary prop
     public record AnswerView(UserSummary person, String optionLabel, Decision.Position position, String reason,
                              Instant at) {
     }
-
-    public boolean proposerView() {
-        return canManage;
-    }
 }

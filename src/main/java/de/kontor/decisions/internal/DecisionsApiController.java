@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -106,7 +107,7 @@ class DecisionsApiController {
                                                @RequestParam(required = false) Integer limit,
                                                @RequestParam(required = false) String cursor) {
         Decision.Status s = status == null ? Decision.Status.OPEN
-                : DecisionForm.parse(Decision.Status.class, "status", status.toUpperCase());
+                : DecisionForm.parse(Decision.Status.class, "status", status.toUpperCase(Locale.ROOT));
         Page<Decision> page = decisions.list(viewer, id, s, cursor, limit);
         return ApiPaging.ok(page.nextCursor())
                 .body(new ListJson<>(page.items().stream().map(SummaryJson::of).toList(), page.nextCursor()));

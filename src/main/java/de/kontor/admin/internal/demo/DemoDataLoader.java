@@ -68,6 +68,10 @@ class DemoDataLoader implements SmartInitializingSingleton {
     void run() {
         long start = System.nanoTime();
         Boolean loaded = tx.execute(status -> load());
+        int closed = decisions.closePassed();
+        if (closed > 0) {
+            log.info("Demo decisions closed and recorded: {}", closed);
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (Boolean.TRUE.equals(loaded)) {
             log.info("Demo company {} loaded: {} people, {} spaces ({} ms)", DemoPeople.ROOT_UNIT,

@@ -13,16 +13,17 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import de.kontor.decisions.DecisionDeadlines;
 import de.kontor.shared.Markdown;
 import de.kontor.stream.PostText;
 
 /**
  * Demo decisions and polls: three proposals whose deadline has passed, one still open, and two polls in posts.
- * Like the rest of the demo load it writes plain SQL into the module's tables. The passed decisions are left OPEN
- * on purpose: the decisions module's deadline job closes them right after the start through its real path, so their
- * outcome, the record page in the space's wiki and the announcement in the stream are exactly what a real closing
- * writes. People are asked and answer only where they really are members; the {@code demo_data} part
- * "decisions" makes later starts add nothing.
+ * Like the rest of the demo load it writes plain SQL into the module's tables. The passed decisions are written OPEN
+ * and then closed through the decisions module ({@link DecisionDeadlines}), so their outcome, the record page in the
+ * space's wiki and the announcement in the stream are exactly what a real closing writes. People are asked and answer
+ * only where they really are members; decisions are keyed by space and title, polls by their post's text, and the
+ * {@code demo_data} part "decisions" makes later starts add nothing.
  */
 @Component
 @Profile("demo")
@@ -104,9 +105,11 @@ class DemoDecisions {
                             "jens.hoffmann", 0, "thomas.kessler", 1, "anja.richter", 0, "lukas.weber", 0)));
 
     private final JdbcClient jdbc;
+    private final DecisionDeadlines deadlines;
 
-    DemoDecisions(JdbcClient jdbc) {
+    DemoDecisions(JdbcClient jdbc, DecisionDeadlines deadlines) {
         this.jdbc = jdbc;
+        this.deadlines = deadlines;
     }
 
     /** Loads the decisions and polls unless they were loaded before; returns how many of each, or null. */
@@ -131,11 +134,21 @@ class DemoDecisions {
         return new int[] {decisions, polls};
     }
 
+    /**
+     * Closes the passed decisions through the decisions module's real path, each in its own transaction; called
+     * after the load committed, so that a failing one is simply left to the deadline job.
+     */
+    int closePassed() {
+        return deadlines.closeDue();
+    }
+
     private boolean decision(Proposal p, Map<String, Long> people, Map<String, Long> spaces, Instant now) {
         Long space = spaces.get(p.space());
         Long proposer = people.get(p.proposer());
         Set<Long> members = members(space);
-        if (space == null || proposer == null || !members.contains(proposer)) {
+        if (space == null || proposer == null || !members.contains(proposer) || jdbc.sql(
+                        "select exists (select 1 from decisions where space_id = :s and title = :t)")
+                .param("s", space).param("t", p.title()).query(Boolean.class).single()) {
             return false;
         }
         List<Long> asked = p.asked() == null ? members.stream().sorted().toList()
@@ -177,10 +190,12 @@ class DemoDecisions {
         Long space = spaces.get(p.space());
         Long author = people.get(p.author());
         Set<Long> members = members(space);
-        if (space == null || author == null || !members.contains(author)) {
+        String body = p.question().strip();
+        if (space == null || author == null || !members.contains(author) || jdbc.sql(
+                        "select exists (select 1 from posts where space_id = :s and author_id = :a and body = :b)")
+                .param("s", space).param("a", author).param("b", body).query(Boolean.class).single()) {
             return false;
         }
-        String body = p.question().strip();
         Timestamp created = Timestamp.from(now.minus(p.createdHoursAgo(), ChronoUnit.HOURS));
         long post = jdbc.sql("""
                         insert into posts (space_id, author_id, body, body_html, created_at)

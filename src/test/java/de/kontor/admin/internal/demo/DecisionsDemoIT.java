@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import de.kontor.decisions.DeadlineJob;
 import de.kontor.support.AbstractIT;
 
 /**
- * The demo decisions and polls: loaded once, and the passed decisions are closed by the real deadline job, which
- * records them in the wiki and announces them in the stream.
+ * The demo decisions and polls: loaded once; the passed decisions are closed at load through the decisions module's
+ * real closing, which records them in the wiki and announces them in the stream.
  */
 @ActiveProfiles("demo")
 class DecisionsDemoIT extends AbstractIT {
@@ -32,9 +30,6 @@ class DecisionsDemoIT extends AbstractIT {
     @Autowired
     DemoDataLoader loader;
 
-    @Autowired
-    Scheduler scheduler;
-
     private int count(String sql) {
         return data.jdbc().sql(sql).query(Integer.class).single();
     }
@@ -43,7 +38,7 @@ class DecisionsDemoIT extends AbstractIT {
     void passedDemoDecisionsAreRecordedAndAnnouncedOneStaysOpenAndReloadingAddsNothing() {
         assertThat(count("select count(*) from decisions")).isEqualTo(DemoDecisions.PROPOSALS.size());
         assertThat(count("select count(*) from polls")).isEqualTo(DemoDecisions.POLLS.size());
-        DeadlineJob.runUntil(scheduler, () -> count("select count(*) from decisions where status = 'DECIDED'") == 3);
+        assertThat(count("select count(*) from decisions where status = 'DECIDED'")).isEqualTo(3);
         assertThat(data.jdbc().sql("select outcome from decisions where status = 'DECIDED' order by id")
                 .query(String.class).list()).containsExactly("ACCEPTED", "CHOSEN", "ACCEPTED");
         assertThat(count("""
@@ -60,8 +55,12 @@ class DecisionsDemoIT extends AbstractIT {
         int votes = count("select count(*) from poll_votes");
         assertThat(votes).isGreaterThan(10);
 
+        int posts = count("select count(*) from posts");
+        loader.run();
+        data.jdbc().sql("delete from demo_data where part = 'decisions'").update();
         loader.run();
         assertThat(count("select count(*) from decisions")).isEqualTo(DemoDecisions.PROPOSALS.size());
         assertThat(count("select count(*) from poll_votes")).isEqualTo(votes);
+        assertThat(count("select count(*) from posts")).isEqualTo(posts);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.kontor.identity.KontorUser;
+import de.kontor.shared.Cursor;
 import de.kontor.shared.DomainException;
 import de.kontor.shared.Validation;
 import de.kontor.spaces.SpaceAccess;
@@ -46,11 +47,14 @@ public class WikiService implements WikiApi {
     }
 
     private final WikiRepository pages;
+    private final WikiExtrasRepository extras;
     private final VisibilityPolicy policy;
     private final ApplicationEventPublisher events;
 
-    WikiService(WikiRepository pages, VisibilityPolicy policy, ApplicationEventPublisher events) {
+    WikiService(WikiRepository pages, WikiExtrasRepository extras, VisibilityPolicy policy,
+                ApplicationEventPublisher events) {
         this.pages = pages;
+        this.extras = extras;
         this.policy = policy;
         this.events = events;
     }
@@ -122,6 +126,24 @@ public class WikiService implements WikiApi {
     List<WikiPage> recent(KontorUser viewer, long spaceId, int limit) {
         wiki(viewer, spaceId);
         return pages.recent(List.of(spaceId), limit);
+    }
+
+    /** The space's pages, most recently changed first, cursor-paginated. */
+    de.kontor.shared.Page<WikiPage> changed(KontorUser viewer, long spaceId, String cursor, Integer limit) {
+        wiki(viewer, spaceId);
+        int size = Cursor.limit(limit);
+        Cursor after = Cursor.decode(cursor);
+        Instant t;
+        try {
+            t = after == null ? null : Instant.parse(after.key());
+        } catch (RuntimeException e) {
+            throw new DomainException.Invalid("cursor", "validation.cursor");
+        }
+        List<WikiPage> rows = pages.changed(spaceId, t, after == null ? null : after.id(), size + 1);
+        boolean more = rows.size() > size;
+        List<WikiPage> items = more ? rows.subList(0, size) : rows;
+        String next = more ? new Cursor(items.getLast().updatedAt().toString(), items.getLast().id()).encode() : null;
+        return new de.kontor.shared.Page<>(items, next);
     }
 
     /** Recently changed pages of every space the viewer reads (the company-wide view). */
@@ -210,6 +232,7 @@ public class WikiService implements WikiApi {
         long rev = pages.insertRevision(id, v.title(), v.body(), v.note(), authorId);
         pages.replaceLinks(id, spaceId, WikiText.links(v.body()));
         pages.replaceLabels(id, spaceId, v.labels());
+        extras.watch(id, authorId);
         events.publishEvent(new WikiPageSaved(id, spaceId, authorId, rev, true, Instant.now()));
         return pages.find(id).orElseThrow();
     }
@@ -244,6 +267,7 @@ public class WikiService implements WikiApi {
             throw duplicate();
         }
         pages.replaceLinks(p.id(), p.spaceId(), WikiText.links(v.body()));
+        extras.watch(p.id(), authorId);
         events.publishEvent(new WikiPageSaved(p.id(), p.spaceId(), authorId, rev, false, Instant.now()));
         return pages.find(p.id()).orElseThrow();
     }

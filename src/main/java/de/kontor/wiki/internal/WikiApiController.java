@@ -340,7 +340,7 @@ class WikiApiController {
         return ResponseEntity.noContent().build();
     }
 
-    @GetMapping(value = "/pages/{pageId}/export", produces = "application/zip")
+    @GetMapping("/pages/{pageId}/export")
     @Operation(summary = "The page (tree=true: with its subpages) as Markdown files in a zip")
     ResponseEntity<byte[]> export(@AuthenticationPrincipal KontorUser viewer, @PathVariable long spaceId,
                                   @PathVariable long pageId, @RequestParam(defaultValue = "false") boolean tree) {

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import de.kontor.identity.KontorUser;
 import de.kontor.shared.DomainException;
 import de.kontor.shared.web.FormErrors;
+import de.kontor.spaces.VisibilityPolicy;
 import de.kontor.wiki.internal.WikiService.Draft;
 import de.kontor.wiki.internal.WikiService.PageAccess;
 
@@ -52,9 +53,11 @@ public class WikiController {
     private final WikiViews views;
     private final FormErrors formErrors;
     private final LocaleResolver locales;
+    private final VisibilityPolicy policy;
 
     WikiController(WikiService wiki, WikiExtras extras, WikiViews views, FormErrors formErrors,
-                   LocaleResolver locales) {
+                   LocaleResolver locales, VisibilityPolicy policy) {
+        this.policy = policy;
         this.wiki = wiki;
         this.extras = extras;
         this.views = views;
@@ -293,13 +296,7 @@ public class WikiController {
     }
 
     private PageAccess requireEditable(KontorUser viewer, long spaceId) {
-        PageAccess a = wiki.wiki(viewer, spaceId);
-        if (a.archived()) {
-            throw new DomainException.Conflict(null, "space.error.archived");
-        }
-        if (!a.edit()) {
-            throw new DomainException.Forbidden("wiki.error.notMember");
-        }
-        return a;
+        policy.requireWritable(viewer, spaceId);
+        return wiki.wiki(viewer, spaceId);
     }
 }

@@ -71,11 +71,11 @@ class WikiExtras {
         WikiComment c = extras.comment(commentId).filter(x -> x.pageId() == p.id())
                 .orElseThrow(DomainException.NotFound::new);
         SpaceAccess a = policy.access(viewer, spaceId);
-        if (a.archived()) {
-            throw new DomainException.Conflict(null, "space.error.archived");
-        }
         if (!Objects.equals(c.authorId(), viewer.id()) && !a.moderate()) {
             throw new DomainException.Forbidden("wiki.error.notCommentAuthor");
+        }
+        if (a.archived()) {
+            throw new DomainException.Conflict(null, "space.error.archived");
         }
         extras.deleteComment(c.id());
     }
@@ -124,11 +124,11 @@ class WikiExtras {
 
     private void requireManage(KontorUser viewer, long spaceId) {
         SpaceAccess a = policy.requireReadable(viewer, spaceId);
-        if (a.archived()) {
-            throw new DomainException.Conflict(null, "space.error.archived");
-        }
         if (!a.moderate()) {
             throw new DomainException.Forbidden("wiki.error.templatesModerators");
+        }
+        if (a.archived()) {
+            throw new DomainException.Conflict(null, "space.error.archived");
         }
     }
 }

@@ -94,25 +94,11 @@ public class WikiService implements WikiApi {
         return p;
     }
 
+    /** 403 outside the space, 409 when it is archived, 403 on a restricted page for all but its moderators. */
     void requireEdit(KontorUser viewer, WikiPage p) {
-        PageAccess a = access(viewer, p);
-        if (a.archived()) {
-            throw new DomainException.Conflict(null, "space.error.archived");
-        }
-        if (!policy.canWrite(viewer, p.spaceId())) {
-            throw new DomainException.Forbidden("wiki.error.notMember");
-        }
-        if (!a.edit()) {
+        SpaceAccess a = policy.requireWritable(viewer, p.spaceId());
+        if (p.restricted() && !a.moderate()) {
             throw new DomainException.Forbidden("wiki.error.restricted");
-        }
-    }
-
-    private static void requireWritable(PageAccess a) {
-        if (a.archived()) {
-            throw new DomainException.Conflict(null, "space.error.archived");
-        }
-        if (!a.edit()) {
-            throw new DomainException.Forbidden("wiki.error.notMember");
         }
     }
 
@@ -206,8 +192,7 @@ public class WikiService implements WikiApi {
 
     @Transactional
     WikiPage create(KontorUser viewer, long spaceId, Long parentId, Draft draft, boolean restricted) {
-        PageAccess a = wiki(viewer, spaceId);
-        requireWritable(a);
+        SpaceAccess a = policy.requireWritable(viewer, spaceId);
         if (restricted && !a.moderate()) {
             throw new DomainException.Forbidden("wiki.error.restrictModerators");
         }

@@ -48,14 +48,16 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final DemoStreamLoader stream;
+    private final DemoWiki wiki;
 
     DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit,
-                   DemoStreamLoader stream) {
+                   DemoStreamLoader stream, DemoWiki wiki) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
         this.audit = audit;
         this.stream = stream;
+        this.wiki = wiki;
     }
 
     @Override
@@ -93,7 +95,13 @@ class DemoDataLoader implements SmartInitializingSingleton {
                     posts.posts(), posts.comments(), posts.reactions(), posts.mentions(), posts.follows());
             audit.record(null, "demo.loaded", DemoStream.PART, null, posts.posts() + " posts");
         }
-        return company || posts != null;
+        // the wiki after the company as well: its authors and spaces must exist
+        int pages = wiki.load();
+        if (pages > 0) {
+            log.info("Demo wiki loaded: {} page revisions", pages);
+            audit.record(null, "demo.loaded", DemoWiki.PART, null, pages + " page revisions");
+        }
+        return company || posts != null || pages > 0;
     }
 
     private boolean loadCompany() {

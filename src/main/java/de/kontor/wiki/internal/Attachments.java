@@ -47,10 +47,6 @@ class Attachments {
         this.maxSize = maxSize.toBytes();
     }
 
-    long maxSize() {
-        return maxSize;
-    }
-
     @Transactional
     Attachment upload(KontorUser viewer, long spaceId, long pageId, String filename, byte[] data) {
         WikiPage p = wiki.readable(viewer, spaceId, pageId);

@@ -182,12 +182,6 @@ public class WikiService implements WikiApi {
                 p.url() + "/attachments/");
     }
 
-    /** A preview of unsaved text in the space (new pages have no attachments yet). */
-    WikiText.Rendered preview(KontorUser viewer, long spaceId, String body) {
-        wiki(viewer, spaceId);
-        return WikiText.render(body, spaceId, pages.idsByTitle(spaceId, WikiText.links(body)), "");
-    }
-
     // writing
 
     @Transactional

@@ -175,6 +175,10 @@ class WikiApiIT extends AbstractIT {
         String root = api.post(pages(space), "{\"title\":\"Handbuch\",\"text\":\"Inhalt & mehr <b>\"}").json()
                 .get("id").asString();
         api.post(pages(space), "{\"title\":\"Kapitel 1\",\"text\":\"Eins\",\"parentId\":\"" + root + "\"}");
+        Upload note = Upload.file("notiz.txt", "text/plain", "Notiz".getBytes());
+        WebSession s = login(owner);
+        assertThat(s.post(pages(space) + "/" + root + "/attachments", note.contentType(), note.body()).status())
+                .isEqualTo(201);
         HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(baseUrl() + pages(space) + "/" + root + "/export?tree=true"))
                 .header("Authorization", "Bearer " + data.token(owner, "read")).build(),
@@ -186,9 +190,8 @@ class WikiApiIT extends AbstractIT {
                 names.add(e.getName());
             }
         }
-        assertThat(names).containsExactly("Handbuch.md", "Handbuch/Kapitel 1.md");
+        assertThat(names).containsExactly("Handbuch.md", "Handbuch.files/notiz.txt", "Handbuch/Kapitel 1.md");
 
-        WebSession s = login(owner);
         Http print = s.get("/spaces/" + space.id() + "/wiki/" + root + "/print?tree=true");
         assertThat(print.body()).contains("wiki-print.css").contains("Kapitel 1").contains("Inhalt &amp; mehr");
         Http atom = s.get("/spaces/" + space.id() + "/wiki/" + root + "/history.atom");

@@ -31,13 +31,15 @@ public class WikiExport {
 
     private final WikiService wiki;
     private final WikiRepository pages;
+    private final AttachmentRepository files;
     private final IdentityApi identity;
     private final String baseUrl;
 
-    WikiExport(WikiService wiki, WikiRepository pages, IdentityApi identity,
+    WikiExport(WikiService wiki, WikiRepository pages, AttachmentRepository files, IdentityApi identity,
                @Value("${kontor.base-url:http://localhost:8080}") String baseUrl) {
         this.wiki = wiki;
         this.pages = pages;
+        this.files = files;
         this.identity = identity;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
@@ -58,7 +60,7 @@ public class WikiExport {
 
     /**
      * A zip with one Markdown file per page; a page with subpages gets a folder of the same name next to its file,
-     * so the zip mirrors the tree.
+     * so the zip mirrors the tree. A page's attachments go into a folder {@code <title>.files} next to it.
      */
     byte[] zip(KontorUser viewer, long spaceId, long pageId, boolean tree) {
         WikiPage root = wiki.readable(viewer, spaceId, pageId);
@@ -84,15 +86,20 @@ public class WikiExport {
         return bytes.toByteArray();
     }
 
-    private static void write(ZipOutputStream zip, Set<String> used, String folder, WikiPage p) throws IOException {
-        String path = folder + fileName(p.title()) + ".md";
-        for (int i = 2; !used.add(path.toLowerCase()); i++) {
-            path = folder + fileName(p.title()) + "-" + i + ".md";
+    private void write(ZipOutputStream zip, Set<String> used, String folder, WikiPage p) throws IOException {
+        String base = folder + fileName(p.title());
+        for (int i = 2; !used.add(base.toLowerCase()); i++) {
+            base = folder + fileName(p.title()) + "-" + i;
         }
-        zip.putNextEntry(new ZipEntry(path));
+        zip.putNextEntry(new ZipEntry(base + ".md"));
         zip.write(("# " + p.title() + "\n\n" + p.body() + (p.body().endsWith("\n") ? "" : "\n"))
                 .getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
+        for (Attachment a : files.list(p.id())) {
+            zip.putNextEntry(new ZipEntry(base + ".files/" + fileName(a.name())));
+            zip.write(files.data(a.id()));
+            zip.closeEntry();
+        }
     }
 
     static String fileName(String title) {

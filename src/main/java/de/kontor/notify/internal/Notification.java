@@ -19,6 +19,7 @@ public record Notification(long id, long userId, NotificationType type, Long spa
         return switch (type) {
             case SPACE_INVITATION, JOIN_APPROVED -> "/spaces/" + spaceId;
             case JOIN_REQUEST -> "/spaces/" + spaceId + "/members";
+            case WIKI_PAGE_CHANGED -> "/spaces/" + spaceId + "/wiki/" + postId;
             case DECISION_REQUESTED, DECISION_REMINDER, DECISION_CLOSED -> "/decisions/" + targetId;
             default -> "/posts/" + postId + (commentId == null ? "" : "#comment-" + commentId);
         };

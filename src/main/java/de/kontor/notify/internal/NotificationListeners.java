@@ -15,6 +15,8 @@ import de.kontor.stream.CommentAdded;
 import de.kontor.stream.PostFollowers;
 import de.kontor.stream.ReactionAdded;
 import de.kontor.stream.UserMentioned;
+import de.kontor.wiki.WikiPageSaved;
+import de.kontor.wiki.WikiWatchers;
 
 /** Turns other modules' events into notifications, after their transaction committed. */
 @Component
@@ -23,11 +25,14 @@ class NotificationListeners {
     private final Notifications notifications;
     private final SpaceDirectory spaces;
     private final PostFollowers followers;
+    private final WikiWatchers watchers;
 
-    NotificationListeners(Notifications notifications, SpaceDirectory spaces, PostFollowers followers) {
+    NotificationListeners(Notifications notifications, SpaceDirectory spaces, PostFollowers followers,
+                          WikiWatchers watchers) {
         this.notifications = notifications;
         this.spaces = spaces;
         this.followers = followers;
+        this.watchers = watchers;
     }
 
     @ApplicationModuleListener
@@ -105,5 +110,14 @@ class NotificationListeners {
     void on(ReactionAdded e) {
         notifications.notify(e.postAuthorId(), e.userId(), new Subject(NotificationType.REACTION_ON_MY_POST,
                 e.spaceId(), e.postId(), null, "reactions:post:" + e.postId()));
+    }
+
+    /** Everyone watching the page; further changes collect in one notification per page until it is read. */
+    @ApplicationModuleListener
+    void on(WikiPageSaved e) {
+        for (long watcher : watchers.watchers(e.pageId())) {
+            notifications.notify(watcher, e.authorId(), new Subject(NotificationType.WIKI_PAGE_CHANGED, e.spaceId(),
+                    e.pageId(), null, "wiki:page:" + e.pageId()));
+        }
     }
 }

@@ -2,6 +2,7 @@ package de.kontor.wiki.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,11 +13,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import de.kontor.identity.KontorUser;
 import de.kontor.shared.DomainException;
 import de.kontor.shared.web.FormErrors;
+import de.kontor.spaces.VisibilityPolicy;
 import de.kontor.wiki.internal.WikiService.Draft;
 import de.kontor.wiki.internal.WikiService.PageAccess;
 
@@ -46,13 +49,20 @@ public class WikiController {
     }
 
     private final WikiService wiki;
+    private final WikiExtras extras;
     private final WikiViews views;
     private final FormErrors formErrors;
+    private final LocaleResolver locales;
+    private final VisibilityPolicy policy;
 
-    WikiController(WikiService wiki, WikiViews views, FormErrors formErrors) {
+    WikiController(WikiService wiki, WikiExtras extras, WikiViews views, FormErrors formErrors,
+                   LocaleResolver locales, VisibilityPolicy policy) {
+        this.policy = policy;
         this.wiki = wiki;
+        this.extras = extras;
         this.views = views;
         this.formErrors = formErrors;
+        this.locales = locales;
     }
 
     @GetMapping("/wiki")
@@ -81,10 +91,15 @@ public class WikiController {
     @GetMapping("/spaces/{spaceId:\\d+}/wiki/new")
     String newForm(@AuthenticationPrincipal KontorUser viewer, @PathVariable long spaceId,
                    @RequestParam(required = false) Long parentId, @RequestParam(required = false) String title,
-                   Model model) {
+                   @RequestParam(required = false) String template, Model model, HttpServletRequest req) {
         PageAccess a = requireEditable(viewer, spaceId);
-        model.addAttribute("form", new Form(spaceId, views.space(spaceId).name(), null, parentId, title, "", "", "",
-                null, false, a.moderate()));
+        Locale locale = locales.resolveLocale(req);
+        String body = template == null || template.isBlank() ? ""
+                : extras.template(viewer, spaceId, template, locale).body();
+        model.addAttribute("form", new Form(spaceId, views.space(spaceId).name(), null, parentId, title, body, "",
+                "", null, false, a.moderate()));
+        model.addAttribute("templates", extras.templates(viewer, spaceId, locale));
+        model.addAttribute("template", template);
         return "wiki/edit";
     }
 
@@ -104,6 +119,7 @@ public class WikiController {
             model.addAttribute("fieldErrors", formErrors.messages(e, req));
             model.addAttribute("form", new Form(spaceId, views.space(spaceId).name(), null, parentId, title, body,
                     note, labels, null, restricted, wiki.wiki(viewer, spaceId).moderate()));
+            model.addAttribute("templates", extras.templates(viewer, spaceId, locales.resolveLocale(req)));
             return "wiki/edit";
         }
     }
@@ -280,13 +296,7 @@ public class WikiController {
     }
 
     private PageAccess requireEditable(KontorUser viewer, long spaceId) {
-        PageAccess a = wiki.wiki(viewer, spaceId);
-        if (a.archived()) {
-            throw new DomainException.Conflict(null, "space.error.archived");
-        }
-        if (!a.edit()) {
-            throw new DomainException.Forbidden("wiki.error.notMember");
-        }
-        return a;
+        policy.requireWritable(viewer, spaceId);
+        return wiki.wiki(viewer, spaceId);
     }
 }

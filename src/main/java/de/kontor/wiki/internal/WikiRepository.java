@@ -182,6 +182,17 @@ class WikiRepository {
                 .param("s", spaceIds.toArray(Long[]::new)).param("l", limit).query(WikiRepository::page).list();
     }
 
+    /** One page of the space's pages, most recently changed first, keyset-paginated on (updated_at, id). */
+    List<WikiPage> changed(long spaceId, Instant beforeTime, Long beforeId, int limit) {
+        String after = beforeTime == null ? "" : " and (p.updated_at, p.id) < (:t, :id)";
+        var spec = jdbc.sql(PAGE + " where p.space_id = :s" + after + " order by p.updated_at desc, p.id desc limit :l")
+                .param("s", spaceId).param("l", limit);
+        if (beforeTime != null) {
+            spec = spec.param("t", java.sql.Timestamp.from(beforeTime)).param("id", beforeId);
+        }
+        return spec.query(WikiRepository::page).list();
+    }
+
     // revisions
 
     List<WikiRevision> revisions(long pageId) {

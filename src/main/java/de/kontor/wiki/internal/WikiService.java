@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.kontor.identity.KontorUser;
+import de.kontor.shared.Cursor;
 import de.kontor.shared.DomainException;
 import de.kontor.shared.Validation;
 import de.kontor.spaces.SpaceAccess;
@@ -46,11 +47,14 @@ public class WikiService implements WikiApi {
     }
 
     private final WikiRepository pages;
+    private final WikiExtrasRepository extras;
     private final VisibilityPolicy policy;
     private final ApplicationEventPublisher events;
 
-    WikiService(WikiRepository pages, VisibilityPolicy policy, ApplicationEventPublisher events) {
+    WikiService(WikiRepository pages, WikiExtrasRepository extras, VisibilityPolicy policy,
+                ApplicationEventPublisher events) {
         this.pages = pages;
+        this.extras = extras;
         this.policy = policy;
         this.events = events;
     }
@@ -90,25 +94,11 @@ public class WikiService implements WikiApi {
         return p;
     }
 
+    /** 403 outside the space, 409 when it is archived, 403 on a restricted page for all but its moderators. */
     void requireEdit(KontorUser viewer, WikiPage p) {
-        PageAccess a = access(viewer, p);
-        if (a.archived()) {
-            throw new DomainException.Conflict(null, "space.error.archived");
-        }
-        if (!policy.canWrite(viewer, p.spaceId())) {
-            throw new DomainException.Forbidden("wiki.error.notMember");
-        }
-        if (!a.edit()) {
+        SpaceAccess a = policy.requireWritable(viewer, p.spaceId());
+        if (p.restricted() && !a.moderate()) {
             throw new DomainException.Forbidden("wiki.error.restricted");
-        }
-    }
-
-    private static void requireWritable(PageAccess a) {
-        if (a.archived()) {
-            throw new DomainException.Conflict(null, "space.error.archived");
-        }
-        if (!a.edit()) {
-            throw new DomainException.Forbidden("wiki.error.notMember");
         }
     }
 
@@ -122,6 +112,24 @@ public class WikiService implements WikiApi {
     List<WikiPage> recent(KontorUser viewer, long spaceId, int limit) {
         wiki(viewer, spaceId);
         return pages.recent(List.of(spaceId), limit);
+    }
+
+    /** The space's pages, most recently changed first, cursor-paginated. */
+    de.kontor.shared.Page<WikiPage> changed(KontorUser viewer, long spaceId, String cursor, Integer limit) {
+        wiki(viewer, spaceId);
+        int size = Cursor.limit(limit);
+        Cursor after = Cursor.decode(cursor);
+        Instant t;
+        try {
+            t = after == null ? null : Instant.parse(after.key());
+        } catch (RuntimeException e) {
+            throw new DomainException.Invalid("cursor", "validation.cursor");
+        }
+        List<WikiPage> rows = pages.changed(spaceId, t, after == null ? null : after.id(), size + 1);
+        boolean more = rows.size() > size;
+        List<WikiPage> items = more ? rows.subList(0, size) : rows;
+        String next = more ? new Cursor(items.getLast().updatedAt().toString(), items.getLast().id()).encode() : null;
+        return new de.kontor.shared.Page<>(items, next);
     }
 
     /** Recently changed pages of every space the viewer reads (the company-wide view). */
@@ -174,18 +182,11 @@ public class WikiService implements WikiApi {
                 p.url() + "/attachments/");
     }
 
-    /** A preview of unsaved text in the space (new pages have no attachments yet). */
-    WikiText.Rendered preview(KontorUser viewer, long spaceId, String body) {
-        wiki(viewer, spaceId);
-        return WikiText.render(body, spaceId, pages.idsByTitle(spaceId, WikiText.links(body)), "");
-    }
-
     // writing
 
     @Transactional
     WikiPage create(KontorUser viewer, long spaceId, Long parentId, Draft draft, boolean restricted) {
-        PageAccess a = wiki(viewer, spaceId);
-        requireWritable(a);
+        SpaceAccess a = policy.requireWritable(viewer, spaceId);
         if (restricted && !a.moderate()) {
             throw new DomainException.Forbidden("wiki.error.restrictModerators");
         }
@@ -210,6 +211,7 @@ public class WikiService implements WikiApi {
         long rev = pages.insertRevision(id, v.title(), v.body(), v.note(), authorId);
         pages.replaceLinks(id, spaceId, WikiText.links(v.body()));
         pages.replaceLabels(id, spaceId, v.labels());
+        extras.watch(id, authorId);
         events.publishEvent(new WikiPageSaved(id, spaceId, authorId, rev, true, Instant.now()));
         return pages.find(id).orElseThrow();
     }
@@ -244,6 +246,7 @@ public class WikiService implements WikiApi {
             throw duplicate();
         }
         pages.replaceLinks(p.id(), p.spaceId(), WikiText.links(v.body()));
+        extras.watch(p.id(), authorId);
         events.publishEvent(new WikiPageSaved(p.id(), p.spaceId(), authorId, rev, false, Instant.now()));
         return pages.find(p.id()).orElseThrow();
     }

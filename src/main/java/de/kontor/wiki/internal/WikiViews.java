@@ -1,5 +1,6 @@
 package de.kontor.wiki.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import de.kontor.identity.IdentityApi;
 import de.kontor.identity.KontorUser;
 import de.kontor.identity.UserSummary;
 import de.kontor.shared.DomainException;
+import de.kontor.shared.Markdown;
 import de.kontor.spaces.SpaceDirectory;
 import de.kontor.spaces.SpaceDirectory.SpaceRef;
 import de.kontor.spaces.VisibilityPolicy;
@@ -24,10 +26,15 @@ public class WikiViews {
     /** A page as the page view shows it. */
     public record PageView(SpaceRef space, WikiPage page, PageAccess access, WikiText.Rendered rendered,
                            List<TreeNode> breadcrumbs, List<TreeNode> tree, List<TreeNode> backlinks,
-                           List<String> labels, Map<Long, UserSummary> people) {
+                           List<String> labels, Map<Long, UserSummary> people, boolean watching,
+                           boolean canComment, List<WikiComment> comments, List<Attachment> attachments) {
 
         public String name(Long userId) {
             return WikiViews.name(people, userId);
+        }
+
+        public String commentHtml(WikiComment c) {
+            return Markdown.toSafeHtml(c.body());
         }
     }
 
@@ -50,12 +57,17 @@ public class WikiViews {
     }
 
     private final WikiService wiki;
+    private final WikiExtras extras;
+    private final Attachments attachments;
     private final SpaceDirectory spaces;
     private final IdentityApi identity;
     private final VisibilityPolicy policy;
 
-    WikiViews(WikiService wiki, SpaceDirectory spaces, IdentityApi identity, VisibilityPolicy policy) {
+    WikiViews(WikiService wiki, WikiExtras extras, Attachments attachments, SpaceDirectory spaces,
+              IdentityApi identity, VisibilityPolicy policy) {
         this.wiki = wiki;
+        this.extras = extras;
+        this.attachments = attachments;
         this.spaces = spaces;
         this.identity = identity;
         this.policy = policy;
@@ -63,9 +75,13 @@ public class WikiViews {
 
     PageView page(KontorUser viewer, long spaceId, long pageId) {
         WikiPage p = wiki.readable(viewer, spaceId, pageId);
+        List<WikiComment> comments = extras.comments(viewer, spaceId, pageId);
+        List<Long> ids = new ArrayList<>(List.of(nz(p.createdBy()), nz(p.updatedBy())));
+        comments.forEach(c -> ids.add(nz(c.authorId())));
         return new PageView(space(spaceId), p, wiki.access(viewer, p), wiki.render(p, p.body()),
-                wiki.breadcrumbs(p), wiki.tree(viewer, spaceId), wiki.backlinks(p), wiki.labels(p),
-                people(List.of(nz(p.createdBy()), nz(p.updatedBy()))));
+                wiki.breadcrumbs(p), wiki.tree(viewer, spaceId), wiki.backlinks(p), wiki.labels(p), people(ids),
+                extras.watching(viewer, p), policy.canWrite(viewer, spaceId), comments,
+                attachments.list(viewer, spaceId, pageId));
     }
 
     Home home(KontorUser viewer, long spaceId) {

@@ -48,15 +48,17 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final DemoStreamLoader stream;
+    private final DemoWiki wiki;
     private final DemoDecisions decisions;
 
     DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit,
-                   DemoStreamLoader stream, DemoDecisions decisions) {
+                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
         this.audit = audit;
         this.stream = stream;
+        this.wiki = wiki;
         this.decisions = decisions;
     }
 
@@ -99,13 +101,19 @@ class DemoDataLoader implements SmartInitializingSingleton {
                     posts.posts(), posts.comments(), posts.reactions(), posts.mentions(), posts.follows());
             audit.record(null, "demo.loaded", DemoStream.PART, null, posts.posts() + " posts");
         }
+        // the wiki after the company as well: its authors and spaces must exist
+        int pages = wiki.load();
+        if (pages > 0) {
+            log.info("Demo wiki loaded: {} page revisions", pages);
+            audit.record(null, "demo.loaded", DemoWiki.PART, null, pages + " page revisions");
+        }
         // decisions and polls after the stream: a poll's post must not keep the stream out of its space
         int[] votes = decisions.load();
         if (votes != null) {
             log.info("Demo decisions loaded: {} decisions, {} polls", votes[0], votes[1]);
             audit.record(null, "demo.loaded", DemoDecisions.PART, null, votes[0] + " decisions, " + votes[1] + " polls");
         }
-        return company || posts != null || votes != null;
+        return company || posts != null || pages > 0 || votes != null;
     }
 
     private boolean loadCompany() {

@@ -125,7 +125,13 @@ class DecisionFlowsIT extends AbstractIT {
         assertThat(post.get("bodyHtml").asString()).contains(recordUrl).contains("/decisions/" + id);
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> notifications(t.guest(), "DECISION_CLOSED", id) == 1);
-        assertThat(login(t.anna()).get("/notifications").body()).contains("/notifications/");
+        WebSession anna = login(t.anna());
+        assertThat(anna.get("/notifications").body())
+                .contains(t.proposer().displayName() + " asks for your answer to a decision in " + t.space().name())
+                .contains("A decision in " + t.space().name() + " was decided");
+        long closedNote = data.jdbc().sql("select id from notifications where user_id = :u and type = 'DECISION_CLOSED'")
+                .param("u", t.anna().id()).query(Long.class).single();
+        assertThat(anna.get("/notifications/" + closedNote + "/open").location()).endsWith("/decisions/" + id);
         // the record page is filed under the parent page "Entscheidungen" (record-locale de)
         assertThat(record).contains("Entscheidungen");
         // closed: no more answers, no withdrawing

@@ -47,4 +47,16 @@ public class IdentityApi {
             return u;
         });
     }
+
+    // Org units for other modules (a decision can ask everyone in a unit).
+
+    /** All org units, id → name, sorted by name. */
+    public Map<Long, String> units() {
+        return users.unitNames();
+    }
+
+    /** Ids of the active people in the unit and the units below it; empty for an unknown unit. */
+    public List<Long> unitMemberIds(long unitId) {
+        return users.unitMemberIds(unitId);
+    }
 }

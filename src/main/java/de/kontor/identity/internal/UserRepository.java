@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,5 +115,25 @@ public class UserRepository {
         return new UserSummary(rs.getLong("id"), rs.getString("display_name"), rs.getString("email"),
                 Role.valueOf(rs.getString("role")), rs.getBoolean("active"), rs.getString("job_title"),
                 rs.getString("org_unit"), rs.getString("company"), rs.getInt("avatar_version"));
+    }
+
+    /** Org units by name (id → name), for pickers in other modules. */
+    public Map<Long, String> unitNames() {
+        Map<Long, String> out = new LinkedHashMap<>();
+        jdbc.sql("select id, name from org_units order by lower(name), id")
+                .query((rs, i) -> out.put(rs.getLong("id"), rs.getString("name"))).list();
+        return out;
+    }
+
+    /** Active people in the unit or in any unit below it. */
+    public List<Long> unitMemberIds(long unitId) {
+        return jdbc.sql("""
+                        with recursive sub as (
+                            select id from org_units where id = :id
+                            union all
+                            select c.id from org_units c join sub on c.parent_id = sub.id)
+                        select u.id from users u where u.active and u.org_unit_id in (select id from sub)
+                        order by u.id""")
+                .param("id", unitId).query(Long.class).list();
     }
 }

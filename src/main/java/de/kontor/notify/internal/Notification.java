@@ -2,9 +2,13 @@ package de.kontor.notify.internal;
 
 import java.time.Instant;
 
-/** One row of {@code notifications}; {@code actorCount} counts distinct people for grouped rows. */
+/**
+ * One row of {@code notifications}; {@code actorCount} counts distinct people for grouped rows; {@code targetId} is
+ * the subject's id in its own module when it is neither a space nor a post (a decision).
+ */
 public record Notification(long id, long userId, NotificationType type, Long spaceId, Long postId, Long commentId,
-                    Long actorId, int actorCount, Instant createdAt, Instant updatedAt, Instant readAt) {
+                    Long actorId, int actorCount, Instant createdAt, Instant updatedAt, Instant readAt,
+                    Long targetId) {
 
     public boolean unread() {
         return readAt == null;
@@ -15,6 +19,8 @@ public record Notification(long id, long userId, NotificationType type, Long spa
         return switch (type) {
             case SPACE_INVITATION, JOIN_APPROVED -> "/spaces/" + spaceId;
             case JOIN_REQUEST -> "/spaces/" + spaceId + "/members";
+            case WIKI_PAGE_CHANGED -> "/spaces/" + spaceId + "/wiki/" + postId;
+            case DECISION_REQUESTED, DECISION_REMINDER, DECISION_CLOSED -> "/decisions/" + targetId;
             default -> "/posts/" + postId + (commentId == null ? "" : "#comment-" + commentId);
         };
     }

@@ -33,12 +33,13 @@ class NotificationRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(long userId, NotificationType type, Long spaceId, Long postId, Long commentId, long actorId) {
+    long insert(long userId, NotificationType type, Long spaceId, Long postId, Long commentId, long actorId,
+                Long targetId) {
         return jdbc.sql("""
-                        insert into notifications (user_id, type, space_id, post_id, comment_id, actor_id)
-                        values (:u, :t, :s, :p, :c, :a) returning id""")
+                        insert into notifications (user_id, type, space_id, post_id, comment_id, actor_id, target_id)
+                        values (:u, :t, :s, :p, :c, :a, :target) returning id""")
                 .param("u", userId).param("t", type.name()).param("s", spaceId).param("p", postId)
-                .param("c", commentId).param("a", actorId).query(Long.class).single();
+                .param("c", commentId).param("a", actorId).param("target", targetId).query(Long.class).single();
     }
 
     /**
@@ -123,6 +124,6 @@ class NotificationRepository {
         return new Notification(rs.getLong("id"), rs.getLong("user_id"), NotificationType.valueOf(rs.getString("type")),
                 nullableLong(rs, "space_id"), nullableLong(rs, "post_id"), nullableLong(rs, "comment_id"),
                 nullableLong(rs, "actor_id"), rs.getInt("actor_count"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "read_at"));
+                instant(rs, "updated_at"), instant(rs, "read_at"), nullableLong(rs, "target_id"));
     }
 }

@@ -45,7 +45,10 @@ class Notifications {
     }
 
     /** What a notification is about; {@code groupKey} set for notifications that collect repeated events. */
-    record Subject(NotificationType type, Long spaceId, Long postId, Long commentId, String groupKey) {
+    record Subject(NotificationType type, Long spaceId, Long postId, Long commentId, String groupKey, Long targetId) {
+        Subject(NotificationType type, Long spaceId, Long postId, Long commentId, String groupKey) {
+            this(type, spaceId, postId, commentId, groupKey, null);
+        }
     }
 
     /** Notifies the recipient unless they acted themselves, may not read the space, or do not want it. */
@@ -60,7 +63,7 @@ class Notifications {
         }
         long id = subject.groupKey() == null
                 ? notifications.insert(recipientId, subject.type(), subject.spaceId(), subject.postId(),
-                subject.commentId(), actorId)
+                subject.commentId(), actorId, subject.targetId())
                 : notifications.upsertGrouped(recipientId, subject.type(), subject.groupKey(), subject.spaceId(),
                 subject.postId(), actorId);
         live.toUser(recipientId, "notification", Map.of("id", Long.toString(id), "type", subject.type().name(),

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
@@ -76,6 +79,21 @@ public class JteViewResolver implements ViewResolver, Ordered {
         response.setContentType("text/html;charset=UTF-8");
         response.setContentLength(out.getContentLength());
         out.writeTo(response.getOutputStream());
+    }
+
+    /**
+     * Renders a template (view name without {@code .jte}) to a String for the current request, for HTML fragments
+     * that one module hands to another (a poll shown in a post card); empty outside a request.
+     */
+    public String renderFragment(String viewName, Map<String, ?> model) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return "";
+        }
+        Map<String, Object> params = new HashMap<>(model);
+        params.put("ctx", context(attributes.getRequest(), model));
+        StringOutput out = new StringOutput();
+        engine.render(viewName + ".jte", params, out);
+        return out.toString();
     }
 
     private final class JteView implements View {

@@ -97,7 +97,7 @@ public class PostService {
     }
 
     /** Readable, and the viewer may contribute (comment, react): 403 outside the space, 409 when archived. */
-    private Post answerable(KontorUser viewer, long postId) {
+    Post answerable(KontorUser viewer, long postId) {
         Post p = readable(viewer, postId);
         requireWrite(access(viewer, p));
         return p;

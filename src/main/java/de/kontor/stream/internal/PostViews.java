@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import de.kontor.identity.IdentityApi;
@@ -16,6 +17,7 @@ import de.kontor.identity.KontorUser;
 import de.kontor.identity.UserSummary;
 import de.kontor.spaces.SpaceDirectory;
 import de.kontor.spaces.SpaceDirectory.SpaceRef;
+import de.kontor.stream.PostExtension;
 
 /** Builds what a page or the API shows for posts: authors, space, reactions, comments and the viewer's rights. */
 @Component
@@ -43,7 +45,7 @@ public class PostViews {
 
     public record PostView(Post post, Author author, SpaceRef space, List<ReactionView> reactions,
                            List<CommentView> comments, int commentTotal, boolean canEdit, boolean canDelete,
-                           boolean canPin, boolean canAnswer, boolean following) {
+                           boolean canPin, boolean canAnswer, boolean following, String extensionHtml) {
         /** More top-level comments exist than the stream shows. */
         public boolean moreComments() {
             return comments.size() < commentTotal;
@@ -55,14 +57,16 @@ public class PostViews {
     private final FollowRepository follows;
     private final IdentityApi identity;
     private final SpaceDirectory spaces;
+    private final ObjectProvider<PostExtension> extensions;
 
     PostViews(PostService service, PostRepository posts, FollowRepository follows, IdentityApi identity,
-              SpaceDirectory spaces) {
+              SpaceDirectory spaces, ObjectProvider<PostExtension> extensions) {
         this.service = service;
         this.posts = posts;
         this.follows = follows;
         this.identity = identity;
         this.spaces = spaces;
+        this.extensions = extensions;
     }
 
     /** Views of posts the caller has already checked the viewer may read, in the given order. */
@@ -84,6 +88,7 @@ public class PostViews {
         });
         Map<Long, SpaceRef> spaceRefs = spaces.find(spaceIds);
         Set<Long> followed = follows.followedPosts(viewer.id(), ids);
+        Map<Long, String> extras = extensionHtml(viewer, ids);
         // one policy decision per space on the page, not per post
         Map<Long, PostAccess> bySpace = new HashMap<>();
         List<PostView> out = new ArrayList<>();
@@ -101,7 +106,19 @@ public class PostViews {
                     reactionViews(viewer, reactions.getOrDefault(p.id(), Map.of()), users), thread, total,
                     author && a.write(), (author || a.moderate()) && !a.archived(),
                     a.moderate() && !a.archived() && p.spaceId() != null, a.write(),
-                    followed.contains(p.id())));
+                    followed.contains(p.id()), extras.get(p.id())));
+        }
+        return out;
+    }
+
+    /** What other modules show under the posts (polls), joined per post in the extensions' order. */
+    private Map<Long, String> extensionHtml(KontorUser viewer, List<Long> ids) {
+        Map<Long, String> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        for (PostExtension extension : extensions.orderedStream().toList()) {
+            extension.renderHtml(ids, viewer).forEach((id, html) -> out.merge(id, html, String::concat));
         }
         return out;
     }

@@ -48,14 +48,18 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final DemoStreamLoader stream;
+    private final DemoWiki wiki;
+    private final DemoDecisions decisions;
 
     DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit,
-                   DemoStreamLoader stream) {
+                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
         this.audit = audit;
         this.stream = stream;
+        this.wiki = wiki;
+        this.decisions = decisions;
     }
 
     @Override
@@ -66,6 +70,10 @@ class DemoDataLoader implements SmartInitializingSingleton {
     void run() {
         long start = System.nanoTime();
         Boolean loaded = tx.execute(status -> load());
+        int closed = decisions.closePassed();
+        if (closed > 0) {
+            log.info("Demo decisions closed and recorded: {}", closed);
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (Boolean.TRUE.equals(loaded)) {
             log.info("Demo company {} loaded: {} people, {} spaces ({} ms)", DemoPeople.ROOT_UNIT,
@@ -93,7 +101,19 @@ class DemoDataLoader implements SmartInitializingSingleton {
                     posts.posts(), posts.comments(), posts.reactions(), posts.mentions(), posts.follows());
             audit.record(null, "demo.loaded", DemoStream.PART, null, posts.posts() + " posts");
         }
-        return company || posts != null;
+        // the wiki after the company as well: its authors and spaces must exist
+        int pages = wiki.load();
+        if (pages > 0) {
+            log.info("Demo wiki loaded: {} page revisions", pages);
+            audit.record(null, "demo.loaded", DemoWiki.PART, null, pages + " page revisions");
+        }
+        // decisions and polls after the stream: a poll's post must not keep the stream out of its space
+        int[] votes = decisions.load();
+        if (votes != null) {
+            log.info("Demo decisions loaded: {} decisions, {} polls", votes[0], votes[1]);
+            audit.record(null, "demo.loaded", DemoDecisions.PART, null, votes[0] + " decisions, " + votes[1] + " polls");
+        }
+        return company || posts != null || pages > 0 || votes != null;
     }
 
     private boolean loadCompany() {

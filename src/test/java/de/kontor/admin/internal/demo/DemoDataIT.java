@@ -25,7 +25,7 @@ class DemoDataIT extends AbstractIT {
     private static final Path DATA_DIR = freshDataDir();
     private static final List<String> TABLES = List.of("org_units", "users", "user_skills", "spaces",
             "space_members", "space_join_requests", "space_invitations", "demo_data", "posts", "comments",
-            "reactions", "post_tags", "mentions", "follows");
+            "reactions", "post_tags", "mentions", "follows", "wiki_pages", "wiki_revisions", "wiki_labels");
 
     @DynamicPropertySource
     static void demoDataDir(DynamicPropertyRegistry registry) {
@@ -164,6 +164,23 @@ class DemoDataIT extends AbstractIT {
                         join users u on u.id = x.user_id where u.email = 'murat.yilmaz@muster-maschinenbau.de'
                         order by p.created_at limit 1""").query(String.class).single();
         assertThat(body).contains("href=\"/people/").contains("Murat Yılmaz").contains("href=\"/tags/");
+    }
+
+    @Test
+    void theCompanyWikiHasOnboardingProcessesAndMeetingNotes() {
+        assertThat(count("""
+                select count(*) from wiki_pages p join spaces s on s.id = p.space_id
+                where s.name = 'Alle' and p.title in ('Willkommen bei Muster Maschinenbau', 'Deine erste Woche',
+                                                      'Kundenreklamation bearbeiten')""")).isEqualTo(3);
+        assertThat(count("""
+                select count(*) from wiki_revisions r join wiki_pages p on p.id = r.page_id
+                where p.title = 'Urlaub und Abwesenheit'""")).isEqualTo(2);
+        assertThat(count("""
+                select count(*) from wiki_pages p join spaces s on s.id = p.space_id
+                where s.name = 'Qualitätszirkel' and p.parent_id is not null""")).isGreaterThanOrEqualTo(2);
+        WebSession lukas = WebSession.login(baseUrl(), "lukas.weber@muster-maschinenbau.de", DemoDataLoader.PASSWORD);
+        int alle = count("select id from spaces where name = 'Alle'");
+        assertThat(lukas.get("/spaces/" + alle + "/wiki").body()).contains("Deine erste Woche");
     }
 
     @Test

@@ -66,6 +66,12 @@ class JobsConfiguration {
             public boolean isRunning() {
                 return running;
             }
+
+            /** A stopped db-scheduler cannot start again, so a paused (cached test) context keeps it running. */
+            @Override
+            public boolean isPauseable() {
+                return false;
+            }
         };
     }
 }

@@ -205,6 +205,14 @@ class WikiApiIT extends AbstractIT {
         assertThat(api.get(pages(space)).json().get("items").size()).isZero();
     }
 
+    @Test
+    void theApiIsDocumented() {
+        Http docs = anonymous().get("/api/v1/openapi.json");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/v1/spaces/{spaceId}/wiki/pages/{pageId}")
+                .contains("/api/v1/spaces/{spaceId}/wiki/pages/{pageId}/diff").contains("\"Wiki\"");
+    }
+
     /** The items of a list response. */
     record JsonList(Http response) {
         int size() {

@@ -9,7 +9,7 @@ class EditConflict extends RuntimeException {
     private final transient WikiPage current;
 
     EditConflict(WikiPage current) {
-        super("wiki.error.conflict");
+        super("wiki.error.stale");
         this.current = current;
     }
 

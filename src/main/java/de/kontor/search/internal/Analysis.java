@@ -87,9 +87,10 @@ final class Analysis {
 
     /**
      * The compound dictionary: the words normalized the way the German chains see them before splitting (lower
-     * case, umlauts), without the words that are themselves compounds of other dictionary words. Lucene's
-     * longest-match splitting suppresses parts inside a longer dictionary match, so "kundenfeedback" in the
-     * dictionary would hide "kunde" and "feedback"; keeping only the atoms splits every compound into its parts.
+     * case, umlauts), without compounds. Lucene's longest-match splitting suppresses the parts inside a longer
+     * dictionary match, so "kundenfeedback" or "fräsmaschine" in the dictionary would hide "feedback" and
+     * "maschine". German compounds end in their head word, so a word made of at least four letters followed by
+     * another dictionary word counts as a compound and is left out; what remains are the parts.
      */
     static CharArraySet dictionary(Collection<String> words) {
         CharArraySet set = new CharArraySet(words.size(), false);
@@ -101,36 +102,21 @@ final class Analysis {
                 }
             }
         }
-        CharArraySet atoms = new CharArraySet(set.size(), false);
+        CharArraySet parts = new CharArraySet(set.size(), false);
         for (Object o : set) {
-            String word = new String((char[]) o);
-            if (!compound(word, 0, set)) {
-                atoms.add(word);
+            char[] word = (char[]) o;
+            if (!endsInAnotherWord(word, set)) {
+                parts.add(word);
             }
         }
-        return atoms;
+        return parts;
     }
 
-    /** Linking elements between the parts of a German compound ("Kunde-n-feedback", "Arbeit-s-platz"). */
-    private static final List<String> LINKS = List.of("", "s", "n", "en", "es", "e", "er");
-
-    /** Whether {@code word} from {@code start} consists of two or more dictionary words (with linking elements). */
-    private static boolean compound(String word, int start, CharArraySet dictionary) {
-        for (int end = start + MIN_PART; end <= word.length(); end++) {
-            if (start == 0 && end == word.length()) {
-                break;
-            }
-            if (!dictionary.contains(word.toCharArray(), start, end - start)) {
-                continue;
-            }
-            if (start > 0 && end == word.length()) {
+    private static boolean endsInAnotherWord(char[] word, CharArraySet dictionary) {
+        // the first part needs the length of a word too: "vertrag" does not end in "ertrag" as a compound would
+        for (int start = MIN_PART; start <= word.length - MIN_PART; start++) {
+            if (dictionary.contains(word, start, word.length - start)) {
                 return true;
-            }
-            for (String link : LINKS) {
-                int next = end + link.length();
-                if (word.startsWith(link, end) && next < word.length() && compound(word, next, dictionary)) {
-                    return true;
-                }
             }
         }
         return false;

@@ -174,7 +174,10 @@ class IndexApplier implements SmartLifecycle {
 
     private void applyQuietly() {
         try {
-            applyOutbox();
+            // a change is searchable right after it is applied, not only at the next periodic refresh
+            if (applyOutbox() > 0) {
+                index.refresh();
+            }
             if (Duration.between(lastPeoplePoll, Instant.now()).compareTo(PEOPLE_POLL) >= 0) {
                 applyPeople();
             }

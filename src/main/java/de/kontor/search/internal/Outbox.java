@@ -51,9 +51,9 @@ class Outbox {
     /** Deletes the rows older than {@code before}; returns how many. */
     @Transactional
     int deleteBefore(Instant before) {
-        Long last = jdbc.sql("select max(seq) from search_outbox where created_at < :b")
+        long last = jdbc.sql("select coalesce(max(seq), 0) from search_outbox where created_at < :b")
                 .param("b", Timestamp.from(before)).query(Long.class).single();
-        if (last == null) {
+        if (last == 0) {
             return 0;
         }
         jdbc.sql("update search_outbox_horizon set deleted_up_to = greatest(deleted_up_to, :s) where id = 1")

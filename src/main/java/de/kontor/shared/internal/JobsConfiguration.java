@@ -25,11 +25,14 @@ class JobsConfiguration {
 
     @Bean
     Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> taskBeans) {
-        List<Task<?>> tasks = taskBeans.orderedStream().toList();
+        // db-scheduler registers start tasks (recurring ones) itself: listing them twice fails with "Duplicate key"
+        List<Task<?>> tasks = new ArrayList<>();
         List<Task<?>> startTasks = new ArrayList<>();
-        for (Task<?> task : tasks) {
+        for (Task<?> task : taskBeans.orderedStream().toList()) {
             if (task instanceof OnStartup) {
                 startTasks.add(task);
+            } else {
+                tasks.add(task);
             }
         }
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)

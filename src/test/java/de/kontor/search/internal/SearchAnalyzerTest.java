@@ -78,6 +78,7 @@ class SearchAnalyzerTest {
         assertThat(find("Mueller")).containsExactly(3L);
         assertThat(find("müller")).containsExactly(3L);
         assertThat(find("Fraesmaschine")).containsExactlyInAnyOrder(1L, 6L);
+        assertThat(find("Maschine")).containsExactlyInAnyOrder(1L, 6L);
     }
 
     @Test

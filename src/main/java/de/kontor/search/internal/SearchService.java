@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -262,10 +264,19 @@ public class SearchService {
         }
     }
 
+    /** Every typed word must start a word of the name; the words are split and folded like the indexed names. */
     private Query namesPrefix(String prefix) {
-        List<String> words = Arrays.stream(prefix.split("\\s+")).filter(w -> !w.isBlank())
-                .map(w -> applier.index().queryAnalyzer().normalize(Fields.NAMES, w).utf8ToString())
-                .map(w -> w.replaceAll("[^\\p{L}\\p{N}]", "")).filter(w -> !w.isEmpty()).toList();
+        List<String> words = new ArrayList<>();
+        try (TokenStream ts = applier.index().queryAnalyzer().tokenStream(Fields.NAMES, prefix)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                words.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (words.isEmpty()) {
             return new MatchNoDocsQuery();
         }

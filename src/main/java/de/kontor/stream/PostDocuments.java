@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import de.kontor.shared.Markdown;
 
 /**
  * Posts as plain text for indexing (the search module): the text of a post and of its live comments, its tags and
@@ -28,8 +28,6 @@ public class PostDocuments {
 
     /** {@code @[Name](user:12)} becomes {@code @Name}: the id is no word anybody searches for. */
     private static final Pattern MENTION = Pattern.compile("@\\[([^\\]]{1,120})]\\(user:\\d{1,18}\\)");
-    private static final Parser PARSER = Parser.builder().build();
-    private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -82,6 +80,6 @@ public class PostDocuments {
 
     /** Markdown source as the words a reader sees (no link targets, no markup). */
     static String plain(String markdown) {
-        return TEXT.render(PARSER.parse(MENTION.matcher(markdown).replaceAll("@$1"))).strip();
+        return Markdown.toPlainText(MENTION.matcher(markdown).replaceAll("@$1"));
     }
 }

@@ -229,4 +229,37 @@ class SearchMatrixIT extends AbstractIT {
         assertThat(total(outsider, listed.word())).isZero();
         assertThat(total(api(owner), listed.word())).isEqualTo(1);
     }
+
+    @Test
+    void directMessagesOnlyForTheirParticipantsAndFormerOnesUpToLeaving() {
+        TestUser anna = data.member();
+        TestUser ben = data.member();
+        TestUser carl = data.member();
+        ApiClient annaApi = api(anna);
+        ApiClient benApi = api(ben);
+        ApiClient carlApi = api(carl);
+        Http started = annaApi.post("/api/v1/conversations", "{\"participantIds\":[\"" + ben.id() + "\",\""
+                + carl.id() + "\"],\"title\":\"Angebot\"}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String conversation = started.json().get("id").asText();
+        String before = word();
+        assertThat(annaApi.post("/api/v1/conversations/" + conversation + "/messages",
+                "{\"text\":\"Preisliste " + before + "\"}").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(5)).until(() -> total(benApi, before) == 1);
+        assertThat(total(carlApi, before)).isEqualTo(1);
+        assertThat(total(api(data.member()), before)).isZero();
+        assertThat(total(api(data.admin()), before)).isZero();
+        JsonNode hit = SearchSupport.search(benApi, before).json().get("items").get(0);
+        assertThat(hit.get("type").asText()).isEqualTo("message");
+        assertThat(hit.get("url").asText()).startsWith("/messages/" + conversation + "#m-");
+
+        assertThat(carlApi.delete("/api/v1/conversations/" + conversation + "/participants/me").status())
+                .isEqualTo(204);
+        String after = word();
+        assertThat(annaApi.post("/api/v1/conversations/" + conversation + "/messages",
+                "{\"text\":\"Neue Preisliste " + after + "\"}").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(5)).until(() -> total(benApi, after) == 1);
+        assertThat(total(carlApi, after)).isZero();
+        assertThat(total(carlApi, before)).isEqualTo(1);
+    }
 }

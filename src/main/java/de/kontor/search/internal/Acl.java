@@ -7,5 +7,7 @@ enum Acl {
     /** A space's own name and description: everyone who may see the space. */
     SPACE_LISTING,
     /** Company-wide: every active member or administrator, never guests (profile posts, people). */
-    COMPANY
+    COMPANY,
+    /** A direct message: its conversation's participants (former ones up to the moment they left). */
+    PARTICIPANTS
 }

@@ -23,9 +23,6 @@ interface DocumentSource {
      */
     Batch page(long afterId, int limit);
 
-    /** Where a hit opens. */
-    String url(long id);
-
     /** One page of a rebuild: the documents and the last id read (documents may skip ids, e.g. inactive people). */
     record Batch(List<SearchDocument> documents, Long lastId) {
 

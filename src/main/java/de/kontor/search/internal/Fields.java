@@ -22,7 +22,10 @@ final class Fields {
     static final String SPACE = "space_id";
     /** The space of content documents only (facet). */
     static final String CONTENT_SPACE = "content_space";
+    static final String CONVERSATION = "conversation_id";
     static final String AUTHOR = "author_id";
+    /** Stored: where a hit opens. */
+    static final String URL = "url";
     static final String CREATED = "created";
     static final String TAG = "tag";
     static final String LANG = "lang";

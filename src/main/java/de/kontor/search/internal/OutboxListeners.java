@@ -4,6 +4,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import de.kontor.identity.UserRoleChanged;
+import de.kontor.messaging.MessageSent;
 import de.kontor.search.internal.Outbox.Op;
 import de.kontor.spaces.SpaceArchived;
 import de.kontor.spaces.SpaceCreated;
@@ -81,6 +82,11 @@ class OutboxListeners {
     @EventListener
     void on(SpaceUnarchived e) {
         outbox.append(SpaceSource.TYPE, e.spaceId(), Op.UPSERT);
+    }
+
+    @EventListener
+    void on(MessageSent e) {
+        outbox.append(DirectMessageSource.TYPE, e.messageId(), Op.UPSERT);
     }
 
     @EventListener

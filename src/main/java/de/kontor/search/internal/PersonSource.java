@@ -41,11 +41,6 @@ class PersonSource implements DocumentSource {
         return Batch.of(identity.people(afterId, limit), limit, PersonText::id, PersonSource::document);
     }
 
-    @Override
-    public String url(long id) {
-        return "/people/" + id;
-    }
-
     /** Empty for deactivated people: they are not found any more. */
     static Optional<SearchDocument> document(PersonText p) {
         if (!p.active()) {
@@ -57,7 +52,7 @@ class PersonSource implements DocumentSource {
         lines.add(p.company());
         lines.addAll(p.skills());
         String body = String.join("\n", lines.stream().filter(Objects::nonNull).filter(s -> !s.isBlank()).toList());
-        return Optional.of(new SearchDocument(TYPE, p.id(), Acl.COMPANY, null, null, p.displayName(), body, List.of(),
-                p.updatedAt()));
+        return Optional.of(new SearchDocument(TYPE, p.id(), Acl.COMPANY, null, null, null, p.displayName(), body,
+                List.of(), p.updatedAt(), "/people/" + p.id()));
     }
 }

@@ -40,18 +40,13 @@ class PostSource implements DocumentSource {
         return Batch.of(posts.page(afterId, limit), limit, PostDocument::id, p -> Optional.of(document(p)));
     }
 
-    @Override
-    public String url(long id) {
-        return "/posts/" + id;
-    }
-
     static SearchDocument document(PostDocument p) {
         StringBuilder body = new StringBuilder(p.text());
         for (String comment : p.comments()) {
             body.append("\n\n").append(comment);
         }
         return new SearchDocument(TYPE, p.id(), p.spaceId() == null ? Acl.COMPANY : Acl.SPACE_CONTENT, p.spaceId(),
-                p.authorId(), title(p.text()), body.toString(), p.tags(), p.createdAt());
+                null, p.authorId(), title(p.text()), body.toString(), p.tags(), p.createdAt(), "/posts/" + p.id());
     }
 
     /** The first line of the text, shortened at a word: posts have no title of their own. */

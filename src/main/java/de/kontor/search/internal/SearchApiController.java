@@ -56,7 +56,7 @@ class SearchApiController {
             characters.""")
     ResponseEntity<SearchJson> search(@AuthenticationPrincipal KontorUser viewer,
                                       @Parameter(description = "the query") @RequestParam(required = false) String q,
-                                      @Parameter(description = "post, space or person")
+                                      @Parameter(description = "post, space, person or message")
                                       @RequestParam(required = false) String type,
                                       @Parameter(description = "only content of this space")
                                       @RequestParam(required = false) String space,

@@ -299,6 +299,10 @@ final class SearchIndex implements AutoCloseable {
                 d.add(new NumericDocValuesField(Fields.CONTENT_SPACE, doc.spaceId()));
             }
         }
+        if (doc.conversationId() != null) {
+            d.add(new LongField(Fields.CONVERSATION, doc.conversationId(), Field.Store.NO));
+        }
+        d.add(new StoredField(Fields.URL, doc.url()));
         if (doc.authorId() != null) {
             d.add(new LongField(Fields.AUTHOR, doc.authorId(), Field.Store.YES));
         }

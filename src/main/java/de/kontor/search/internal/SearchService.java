@@ -51,6 +51,7 @@ import org.springframework.stereotype.Service;
 import de.kontor.identity.IdentityApi;
 import de.kontor.identity.KontorUser;
 import de.kontor.identity.UserSummary;
+import de.kontor.messaging.MessageDocuments;
 import de.kontor.search.internal.FacetCounts.Period;
 import de.kontor.shared.DomainException;
 import de.kontor.spaces.SpaceDirectory;
@@ -113,12 +114,15 @@ public class SearchService {
     private final VisibilityPolicy policy;
     private final SpaceDirectory spaces;
     private final IdentityApi identity;
+    private final MessageDocuments messages;
 
-    SearchService(IndexApplier applier, VisibilityPolicy policy, SpaceDirectory spaces, IdentityApi identity) {
+    SearchService(IndexApplier applier, VisibilityPolicy policy, SpaceDirectory spaces, IdentityApi identity,
+                  MessageDocuments messages) {
         this.applier = applier;
         this.policy = policy;
         this.spaces = spaces;
         this.identity = identity;
+        this.messages = messages;
     }
 
     /** Checks the query text: required, at most {@link #MAX_QUERY} characters (422 otherwise). */
@@ -236,8 +240,37 @@ public class SearchService {
         if (!viewer.guest()) {
             b.add(new TermQuery(new Term(Fields.ACL, Acl.COMPANY.name())), Occur.SHOULD);
         }
+        Query conversations = conversations(viewer);
+        if (conversations != null) {
+            b.add(new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.ACL, Acl.PARTICIPANTS.name())), Occur.FILTER)
+                    .add(conversations, Occur.FILTER).build(), Occur.SHOULD);
+        }
         BooleanQuery q = b.setMinimumNumberShouldMatch(1).build();
         return q.clauses().isEmpty() ? new MatchNoDocsQuery() : q;
+    }
+
+    /** Conversations the viewer takes part in, and those they left up to the moment they left; null: none. */
+    private Query conversations(KontorUser viewer) {
+        List<MessageDocuments.Readable> readable = messages.readableBy(viewer.id());
+        if (readable.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        long[] current = readable.stream().filter(r -> r.until() == null)
+                .mapToLong(MessageDocuments.Readable::conversationId).toArray();
+        if (current.length > 0) {
+            b.add(LongField.newSetQuery(Fields.CONVERSATION, current), Occur.SHOULD);
+        }
+        for (MessageDocuments.Readable r : readable) {
+            if (r.until() != null) {
+                b.add(new BooleanQuery.Builder()
+                        .add(LongField.newExactQuery(Fields.CONVERSATION, r.conversationId()), Occur.FILTER)
+                        .add(LongField.newRangeQuery(Fields.CREATED, Long.MIN_VALUE, r.until().toEpochMilli()),
+                                Occur.FILTER).build(), Occur.SHOULD);
+            }
+        }
+        return b.setMinimumNumberShouldMatch(1).build();
     }
 
     private static void narrow(BooleanQuery.Builder b, Filters f, long now) {
@@ -357,9 +390,7 @@ public class SearchService {
             Long authorId = longValue(d, Fields.AUTHOR).orElse(null);
             SpaceDirectory.SpaceRef space = spaceId == null ? null : spaceRefs.get(spaceId);
             UserSummary author = authorId == null ? null : authors.get(authorId);
-            DocumentSource source = applier.source(type);
-            hits.add(new Hit(type, id, d.get(Fields.TITLE), r.snippet(),
-                    source == null ? "/" : source.url(id), spaceId, space == null ? null : space.name(), authorId,
+            hits.add(new Hit(type, id, d.get(Fields.TITLE), r.snippet(), d.get(Fields.URL), spaceId, space == null ? null : space.name(), authorId,
                     author == null ? null : author.displayName(),
                     Instant.ofEpochMilli(d.getField(Fields.CREATED).numericValue().longValue()),
                     Arrays.asList(d.getValues(Fields.TAG))));

@@ -35,13 +35,8 @@ class SpaceSource implements DocumentSource {
         return Batch.of(spaces.texts(afterId, limit), limit, SpaceText::id, s -> Optional.of(document(s)));
     }
 
-    @Override
-    public String url(long id) {
-        return "/spaces/" + id;
-    }
-
     static SearchDocument document(SpaceText s) {
-        return new SearchDocument(TYPE, s.id(), Acl.SPACE_LISTING, s.id(), null, s.name(), s.description(),
-                List.of(), s.createdAt());
+        return new SearchDocument(TYPE, s.id(), Acl.SPACE_LISTING, s.id(), null, null, s.name(), s.description(),
+                List.of(), s.createdAt(), "/spaces/" + s.id());
     }
 }

@@ -42,8 +42,8 @@ class SearchAnalyzerTest {
         directory = new ByteBuffersDirectory();
         try (IndexWriter w = new IndexWriter(directory, new IndexWriterConfig(INDEX))) {
             for (int i = 0; i < TEXTS.size(); i++) {
-                w.addDocument(SearchIndex.toLucene(new SearchDocument("post", i + 1, Acl.COMPANY, null, 1L,
-                        PostSource.title(TEXTS.get(i)), TEXTS.get(i), List.of(), Instant.now()), "1"));
+                w.addDocument(SearchIndex.toLucene(new SearchDocument("post", i + 1, Acl.COMPANY, null, null, 1L,
+                        PostSource.title(TEXTS.get(i)), TEXTS.get(i), List.of(), Instant.now(), "/posts/" + (i + 1)), "1"));
             }
         }
         reader = DirectoryReader.open(directory);

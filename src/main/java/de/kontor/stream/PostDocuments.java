@@ -48,8 +48,8 @@ public class PostDocuments {
     private List<PostDocument> load(String where, long key, int limit) {
         record Row(long id, Long spaceId, long authorId, String body, Instant createdAt, boolean deleted) {
         }
-        List<Row> rows = jdbc.sql("select p.id, p.space_id, p.author_id, p.body, p.created_at, p.deleted_at from posts p "
-                        + where + " order by p.id limit :limit")
+        List<Row> rows = jdbc.sql("select p.id, p.space_id, p.author_id, p.body, p.created_at, p.deleted_at "
+                        + "from posts p " + where + " order by p.id limit :limit")
                 .param("key", key).param("limit", limit)
                 .query((rs, n) -> new Row(rs.getLong("id"), (Long) rs.getObject("space_id"), rs.getLong("author_id"),
                         rs.getString("body"), rs.getTimestamp("created_at").toInstant(),

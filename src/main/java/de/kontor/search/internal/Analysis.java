@@ -33,8 +33,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * The analysis chains of the index, per field (see {@link Fields}).
  *
  * <ul>
- * <li>German ({@code *_de}): lower case, German stop words, {@link GermanNormalizationFilter} (ä→a, ß→ss, ue→u, so
- * "Muller", "Mueller" and "Müller" are one term) and {@link GermanLightStemFilter} (plural/singular).</li>
+ * <li>German ({@code *_de}): lower case, German stop words, {@link GermanNormalizationFilter} (ä→a, ß→ss,
+ * ue→u, so "Muller", "Mueller" and "Müller" are one term) and {@link GermanLightStemFilter} (plural/singular).</li>
  * <li>German parts ({@code *_dc}): the same plus {@link DictionaryCompoundWordTokenFilter} (only the longest match
  * per position, word ≥ 5, part 4–15 letters) at index time only. Compounds are split into their own lower-boosted
  * field and never at query time: query-time decompounding would turn every compound into a query for all its

@@ -134,8 +134,4 @@ final class FacetCounts implements Collector {
             }
         };
     }
-
-    long total() {
-        return types.values().stream().mapToLong(Long::longValue).sum();
-    }
 }

@@ -139,6 +139,9 @@ class IndexApplier implements SmartLifecycle {
 
     @Override
     public void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
         // no interrupts: an interrupted Lucene write can fail the whole writer
         timers.shutdown();
@@ -195,7 +198,7 @@ class IndexApplier implements SmartLifecycle {
     }
 
     /** Applies what the outbox holds beyond the committed position; returns the number of rows applied. */
-    int applyOutbox() throws IOException {
+    private int applyOutbox() throws IOException {
         synchronized (applyLock) {
             List<Outbox.Row> rows = outbox.after(watermark, BATCH);
             Map<String, Outbox.Row> latest = new LinkedHashMap<>();
@@ -297,13 +300,6 @@ class IndexApplier implements SmartLifecycle {
                 log.warn("Search index refresh failed: {}", e.toString());
             }
         }
-    }
-
-    /** Applies pending rows and makes them searchable now (tests and the admin page). */
-    void catchUp() throws IOException {
-        applyOutbox();
-        applyPeople();
-        index.refresh();
     }
 
     // rebuilding

@@ -390,7 +390,8 @@ public class SearchService {
             Long authorId = longValue(d, Fields.AUTHOR).orElse(null);
             SpaceDirectory.SpaceRef space = spaceId == null ? null : spaceRefs.get(spaceId);
             UserSummary author = authorId == null ? null : authors.get(authorId);
-            hits.add(new Hit(type, id, d.get(Fields.TITLE), r.snippet(), d.get(Fields.URL), spaceId, space == null ? null : space.name(), authorId,
+            hits.add(new Hit(type, id, d.get(Fields.TITLE), r.snippet(), d.get(Fields.URL), spaceId,
+                    space == null ? null : space.name(), authorId,
                     author == null ? null : author.displayName(),
                     Instant.ofEpochMilli(d.getField(Fields.CREATED).numericValue().longValue()),
                     Arrays.asList(d.getValues(Fields.TAG))));

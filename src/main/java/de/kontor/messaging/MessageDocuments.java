@@ -42,8 +42,8 @@ public class MessageDocuments {
 
     /** Up to {@code limit} live messages with an id greater than {@code afterId}, by id (a full index rebuild). */
     public List<MessageDocument> page(long afterId, int limit) {
-        return jdbc.sql("select " + COLUMNS + """
-                         from messages where id > :after and deleted_at is null order by id limit :limit""")
+        return jdbc.sql("select " + COLUMNS + " from messages where id > :after and deleted_at is null "
+                        + "order by id limit :limit")
                 .param("after", afterId).param("limit", limit).query(MessageDocuments::document).list();
     }
 

@@ -371,6 +371,8 @@ class IndexApplier implements SmartLifecycle {
             throw failure.get();
         }
         if (!running) {
+            // the commit still says "rebuilding": the next start rebuilds again
+            status.fail("stopped");
             return;
         }
         index.deleteOtherGenerations(generation);

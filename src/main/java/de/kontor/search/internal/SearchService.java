@@ -329,20 +329,26 @@ public class SearchService {
 
     // ranking and results
 
-    /** Freshness as a rescore of the best hits: BM25 decides which documents are in, age only reorders them. */
+    /**
+     * Freshness as a rescore of the best hits: BM25 decides which documents are in, age only reorders them. Age
+     * counts in whole hours and ties fall back to the newer document, so that the order stays the same from one
+     * page request to the next (cursor paging) even while the clock moves and segments merge.
+     */
     private static ScoreDoc[] rescore(IndexSearcher searcher, ScoreDoc[] hits, long now) throws IOException {
         int n = Math.min(RESCORE_WINDOW, hits.length);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Map<ScoreDoc, Long> created = new java.util.IdentityHashMap<>();
         for (int i = 0; i < n; i++) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hits[i].doc, leaves));
-            SortedNumericDocValues created = DocValues.getSortedNumeric(leaf.reader(), Fields.CREATED);
-            if (created.advanceExact(hits[i].doc - leaf.docBase)) {
-                double ageDays = Math.max(0, now - created.nextValue()) / 86_400_000.0;
-                hits[i].score *= (float) (1 + FRESHNESS * Math.pow(0.5, ageDays / HALF_LIFE_DAYS));
-            }
+            SortedNumericDocValues values = DocValues.getSortedNumeric(leaf.reader(), Fields.CREATED);
+            long at = values.advanceExact(hits[i].doc - leaf.docBase) ? values.nextValue() : 0;
+            created.put(hits[i], at);
+            double ageDays = Math.max(0, (now - at) / 3_600_000) / 24.0;
+            hits[i].score *= (float) (1 + FRESHNESS * Math.pow(0.5, ageDays / HALF_LIFE_DAYS));
         }
         ScoreDoc[] out = hits.clone();
-        Arrays.sort(out, 0, n, Comparator.comparingDouble((ScoreDoc s) -> -s.score).thenComparingInt(s -> s.doc));
+        Arrays.sort(out, 0, n, Comparator.comparingDouble((ScoreDoc s) -> -s.score)
+                .thenComparing((ScoreDoc s) -> -created.get(s)).thenComparingInt(s -> s.doc));
         return out;
     }
 

@@ -69,6 +69,12 @@ class JobsConfiguration {
             public boolean isRunning() {
                 return running;
             }
+
+            /** A stopped db-scheduler cannot start again: a paused (test) context keeps it running instead. */
+            @Override
+            public boolean isPauseable() {
+                return false;
+            }
         };
     }
 }

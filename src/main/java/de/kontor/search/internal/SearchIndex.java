@@ -113,7 +113,21 @@ final class SearchIndex implements AutoCloseable {
                 commit = Map.of();
             }
         }
-        this.open = openWriter();
+        try {
+            this.open = openWriter();
+        } catch (IOException | RuntimeException e) {
+            if (!exists || damaged) {
+                throw e;
+            }
+            log.warn("Search index at {} cannot be written ({}); starting an empty one and rebuilding", path,
+                    e.toString());
+            directory.close();
+            moveAside();
+            Files.createDirectories(path);
+            directory = FSDirectory.open(path);
+            this.open = openWriter();
+            return new State(false, true, Map.of());
+        }
         return new State(!exists, damaged, commit);
     }
 

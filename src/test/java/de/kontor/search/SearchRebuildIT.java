@@ -1,5 +1,6 @@
 package de.kontor.search;
 
+import static de.kontor.search.SearchSupport.post;
 import static de.kontor.search.SearchSupport.total;
 import static de.kontor.search.SearchSupport.word;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,12 +30,16 @@ import de.kontor.support.WebSession;
 
 /**
  * A rebuild from an empty index while people search: search keeps answering, finds everything again at the end,
- * and the administrator sees the progress. Own data directory: the rebuild empties this node's index.
+ * and the administrator sees the progress; and a node whose index was stopped while others wrote catches up from
+ * its last commit. Own data directory: these tests empty and stop this node's index.
  */
 class SearchRebuildIT extends AbstractIT {
 
     static final int POSTS = 20_000;
     private static final Path DATA = freshDataDir();
+
+    @Autowired
+    private ApplicationContext context;
 
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
@@ -78,5 +86,24 @@ class SearchRebuildIT extends AbstractIT {
                 + seen.stream().distinct().limit(20).toList());
         assertThat(seen).as("search answered while rebuilding").isNotEmpty();
         assertThat(total(reader, "Vertrag " + w)).isEqualTo(POSTS / 5);
+    }
+
+    @Test
+    void catchesUpAfterBeingStoppedWhileOthersWrote() {
+        TestUser author = data.member();
+        ApiClient api = api(author);
+        String before = word();
+        post(api, null, "Vor dem Neustart " + before);
+        await().atMost(Duration.ofSeconds(5)).until(() -> total(api, before) == 1);
+
+        // this node's index goes down (closed with a commit); the database keeps taking writes
+        SmartLifecycle index = context.getBean("indexApplier", SmartLifecycle.class);
+        index.stop();
+        String during = word();
+        post(api, null, "Während der Wartung " + during);
+        index.start();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> total(api, during) == 1);
+        assertThat(total(api, before)).isEqualTo(1);
     }
 }

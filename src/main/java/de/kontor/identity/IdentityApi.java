@@ -59,4 +59,16 @@ public class IdentityApi {
     public List<Long> unitMemberIds(long unitId) {
         return users.unitMemberIds(unitId);
     }
+
+    // Full-text search reads people page by page (index rebuild) and by change time (keeping the index current).
+
+    /** Up to {@code limit} people with an id greater than {@code afterId}, by id. */
+    public List<PersonText> people(long afterId, int limit) {
+        return users.personTexts(afterId, null, limit);
+    }
+
+    /** Up to {@code limit} people changed after ({@code since}, {@code afterId}), oldest change first. */
+    public List<PersonText> peopleChangedSince(java.time.Instant since, long afterId, int limit) {
+        return users.personTexts(afterId, since, limit);
+    }
 }

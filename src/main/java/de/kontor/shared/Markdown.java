@@ -10,6 +10,7 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
@@ -21,6 +22,7 @@ public final class Markdown {
             TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).build();
+    private static final TextContentRenderer TEXT = TextContentRenderer.builder().extensions(EXTENSIONS).build();
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.LINKS)
@@ -41,6 +43,14 @@ public final class Markdown {
             return "";
         }
         return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown)));
+    }
+
+    /** The words a reader sees, without markup (e.g. for a search index); empty for null. */
+    public static String toPlainText(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        return TEXT.render(PARSER.parse(markdown)).strip();
     }
 
     /**

@@ -1,8 +1,10 @@
 package de.kontor.spaces;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -20,6 +22,11 @@ public class SpaceDirectory {
 
     /** Name and kind of a space, for labels and links. */
     public record SpaceRef(long id, String name, Visibility visibility, boolean archived) {
+    }
+
+    /** A space with its description, for full-text search. */
+    public record SpaceText(long id, String name, String description, Visibility visibility, boolean archived,
+                            Instant createdAt) {
     }
 
     private final SpaceRepository spaces;
@@ -48,6 +55,16 @@ public class SpaceDirectory {
     /** Ids of a space's members (to limit suggestions of people for a private or secret space). */
     public Set<Long> memberIds(long spaceId) {
         return spaces.memberIds(spaceId);
+    }
+
+    /** The space with its description; empty when it does not exist (any more). */
+    public Optional<SpaceText> text(long spaceId) {
+        return spaces.texts(0, spaceId, 1).stream().findFirst();
+    }
+
+    /** Up to {@code limit} spaces with an id greater than {@code afterId}, by id (a full search index rebuild). */
+    public List<SpaceText> texts(long afterId, int limit) {
+        return spaces.texts(afterId, null, limit);
     }
 
     /** Owners and moderators of the space (to notify them of join requests). */

@@ -113,6 +113,14 @@ public class VisibilityPolicy {
                 .orElse(viewer -> false);
     }
 
+    /** Ids of every space the viewer knows exists (its name and description may be shown, e.g. in search). */
+    public Set<Long> visibleSpaceIds(KontorUser viewer) {
+        if (viewer == null || !viewer.active()) {
+            return Set.of();
+        }
+        return spaces.visibleIds(viewer.id(), viewer.admin(), viewer.guest());
+    }
+
     /** Everything the viewer may do with the space; {@link SpaceAccess#NONE} when it does not exist. */
     public SpaceAccess access(KontorUser viewer, long spaceId) {
         if (viewer == null || !viewer.active()) {

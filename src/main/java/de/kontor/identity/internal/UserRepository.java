@@ -101,6 +101,27 @@ public class UserRepository {
                 .query(UserRepository::summary).list();
     }
 
+    /** People for the search index: after {@code afterId} by id, or (with {@code since}) by (change time, id). */
+    public List<de.kontor.identity.PersonText> personTexts(long afterId, java.time.Instant since, int limit) {
+        String where = since == null ? "u.id > :after order by u.id"
+                : "(u.updated_at, u.id) > (:since, :after) order by u.updated_at, u.id";
+        return jdbc.sql("""
+                        select u.id, u.display_name, u.job_title, o.name as org_unit, u.company, u.role, u.active,
+                               u.updated_at,
+                               coalesce((select string_agg(s.skill, chr(10) order by s.skill) from user_skills s
+                                         where s.user_id = u.id), '') as skills
+                        """ + SUMMARY_FROM + "where " + where + " limit :limit")
+                .param("after", afterId)
+                .param("since", since == null ? null : java.sql.Timestamp.from(since))
+                .param("limit", limit)
+                .query((rs, n) -> new de.kontor.identity.PersonText(rs.getLong("id"), rs.getString("display_name"),
+                        rs.getString("job_title"), rs.getString("org_unit"), rs.getString("company"),
+                        rs.getString("skills").isEmpty() ? List.of() : List.of(rs.getString("skills").split("\n")),
+                        Role.valueOf(rs.getString("role")), rs.getBoolean("active"),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
     static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

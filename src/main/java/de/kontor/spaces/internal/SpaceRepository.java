@@ -134,6 +134,26 @@ public class SpaceRepository {
                 .query(Long.class).list());
     }
 
+    /** Mirrors {@code VisibilityPolicy.decide(...).see()}: every space the viewer knows exists. */
+    public Set<Long> visibleIds(long viewerId, boolean admin, boolean guest) {
+        return new HashSet<>(jdbc.sql("select s.id from spaces s where " + VISIBLE)
+                .param("viewer", viewerId).param("admin", admin).param("guest", guest)
+                .query(Long.class).list());
+    }
+
+    /** Spaces with their description, by id, starting after {@code afterId} (or exactly {@code onlyId}). */
+    public List<SpaceDirectory.SpaceText> texts(long afterId, Long onlyId, int limit) {
+        return jdbc.sql("""
+                        select id, name, description, visibility, archived_at, created_at from spaces
+                        where id > :after and (cast(:only as bigint) is null or id = :only)
+                        order by id limit :limit""")
+                .param("after", afterId).param("only", onlyId).param("limit", limit)
+                .query((rs, n) -> new SpaceDirectory.SpaceText(rs.getLong("id"), rs.getString("name"),
+                        rs.getString("description"), Visibility.valueOf(rs.getString("visibility")),
+                        rs.getTimestamp("archived_at") != null, rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
     public boolean nameTaken(String name, Long exceptId) {
         return jdbc.sql("""
                         select exists (select 1 from spaces

@@ -21,6 +21,8 @@ import de.kontor.shared.DomainException;
 import de.kontor.spaces.SpaceAccess;
 import de.kontor.spaces.VisibilityPolicy;
 import de.kontor.stream.CommentAdded;
+import de.kontor.stream.CommentDeleted;
+import de.kontor.stream.CommentEdited;
 import de.kontor.stream.PostDeleted;
 import de.kontor.stream.PostEdited;
 import de.kontor.stream.PostPublished;
@@ -229,6 +231,7 @@ public class PostService {
         String text = validBody(body);
         PostText.Rendered r = PostText.render(text);
         Comment edited = posts.updateComment(c.id(), text, r.html());
+        events.publishEvent(new CommentEdited(c.id(), p.id(), p.spaceId(), viewer.id(), edited.editedAt()));
         return new Written<>(edited, mention(viewer, p, c.id(), r));
     }
 
@@ -242,6 +245,7 @@ public class PostService {
         }
         requireUnarchived(a);
         posts.deleteComment(c, viewer.id());
+        events.publishEvent(new CommentDeleted(c.id(), p.id(), p.spaceId(), viewer.id(), Instant.now()));
         if (c.authorId() != viewer.id()) {
             audit.record(viewer.id(), "comment.deleted", "comment:" + c.id(), null, "post:" + p.id());
         }

@@ -29,6 +29,8 @@ def main():
     ap.add_argument("--rss-end", type=int, required=True)
     ap.add_argument("--db-size", type=int, required=True)
     ap.add_argument("--out", required=True)
+    ap.add_argument("--label", default="")
+    ap.add_argument("--jar", default="")
     a = ap.parse_args()
 
     rows = [json.loads(line) for line in open(a.results) if line.strip()]
@@ -36,6 +38,8 @@ def main():
     base = by.get("nginx_static", {}).get("result", {})
     base_rps = base.get("rps") or 0
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    if a.label:
+        commit = f"{commit}; measured build: {a.label}, {a.jar}"
     peak_rss = max([r.get("kontorRssMb", 0) for r in rows] + [a.rss_end])
 
     doc = {

@@ -235,5 +235,6 @@ measure sse "$JAVA" -Xss256k "$B/driver/SseFanout.java" port="$PORT" connections
 RSS_END=$(rss_mb)
 stop_kontor
 python3 "$B/report.py" --size "$SIZE" --results "$RESULTS" --cold-start "$COLD_START" --generate-seconds "$GEN_SECONDS" \
-  --rss-end "$RSS_END" --db-size "$(du -sm "$DATA/pg" | cut -f1)" --out "$B/results/$STAMP-$SIZE${BENCH_LABEL:+-$BENCH_LABEL}"
-log "wrote bench/results/$STAMP-$SIZE.md and .json"
+  --rss-end "$RSS_END" --db-size "$(du -sm "$DATA/pg" | cut -f1)" --out "$B/results/$STAMP-$SIZE${BENCH_LABEL:+-$BENCH_LABEL}" \
+  --label "${BENCH_LABEL:-}" --jar "$(basename "$JAR")"
+log "wrote bench/results/$STAMP-$SIZE${BENCH_LABEL:+-$BENCH_LABEL}.md and .json"

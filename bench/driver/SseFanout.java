@@ -59,6 +59,7 @@ public class SseFanout {
         int holdSeconds = Integer.parseInt(a.getOrDefault("hold", "0"));
 
         // receipts[c] = list of (postId, nanoTime) per connection
+        @SuppressWarnings("unchecked")
         List<long[]>[] receipts = new List[connections];
         AtomicInteger open = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -134,12 +135,19 @@ public class SseFanout {
             String json = "{\"spaceId\":\"" + spaceId + "\",\"body\":\"SSE-Messung " + i + " " + System.nanoTime()
                     + "\"}";
             long t0 = System.nanoTime();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port
+            HttpResponse<String> r;
+            try {
+                r = http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port
                                     + "/api/v1/posts"))
                             .header("Authorization", "Bearer bench-token-" + userFor(98 + i % writers, users))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            } catch (IOException ex) {
+                createErrors++;
+                System.err.println("create failed: " + ex);
+                continue;
+            }
             if (r.statusCode() != 201) {
                 createErrors++;
                 System.err.println("create failed: " + r.statusCode() + " " + r.body());

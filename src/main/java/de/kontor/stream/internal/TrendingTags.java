@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+
 
 import de.kontor.stream.PostDeleted;
 import de.kontor.stream.PostEdited;
@@ -20,8 +21,9 @@ import de.kontor.stream.internal.StreamRepository.TagCount;
 /**
  * The trending tags, remembered for a minute per exact set of readable spaces: a week's counts hardly move within a
  * minute, every page shows them, and people with the same access share one entry. A changed membership is a
- * different key, so the answer never counts spaces the person can no longer read; a post written, edited or deleted
- * on this node forgets everything (other nodes of a cluster catch up within {@link #TTL}). Measured in bench/.
+ * different key, so the answer never counts spaces the person can no longer read. A post written, edited or deleted
+ * on this node forgets everything (just before its commit: a count taken in between stays at most {@link #TTL});
+ * other nodes of a cluster catch up within the TTL.
  */
 @Component
 class TrendingTags {
@@ -52,8 +54,9 @@ class TrendingTags {
         return tags;
     }
 
-    @TransactionalEventListener(classes = {PostPublished.class, PostEdited.class, PostDeleted.class},
-            fallbackExecution = true)
+    // a plain listener inside the writing transaction: a transactional one is a persistent Modulith listener,
+    // whose bookkeeping needs a second connection after commit (the bench found the pool deadlock under load)
+    @EventListener({PostPublished.class, PostEdited.class, PostDeleted.class})
     void forget(Object postChange) {
         entries.clear();
     }

@@ -75,7 +75,7 @@ def main():
         out.append(f"| {name} | {w['rps']:,.0f} | {ratio} | {w['p50Ms']:.1f} | {w['p95Ms']:.1f} | {w['p99Ms']:.1f} "
                    f"| {errors} | {r['kontorCpuCores']} | {r['postgresCpuCores']} | {target} | {met} |")
     sse = by.get("sse")
-    if sse and not sse["result"].get("failed"):
+    if sse and "connections" in sse["result"]:
         s = sse["result"]
         ok = s["open"] >= 10000 and s["p99Ms"] <= 1000 and s["missing"] == 0
         out += ["", "## SSE fan-out", "",

@@ -5,7 +5,7 @@
 # static copy of the home page with nginx as the ceiling, warms up, runs every scenario with wrk (2 threads,
 # 32 connections, 50 for writes) and the SSE fan-out driver, and writes bench/results/<date>-<size>.md and .json.
 # Everything binds to 127.0.0.1 and stops by itself. Settings (environment):
-#   BENCH_DURATION=20  seconds per scenario      BENCH_SSE_CONNECTIONS=10000   BENCH_WARMUP=30 seconds
+#   BENCH_DURATION=20  seconds per scenario (10 for S)      BENCH_SSE_CONNECTIONS=10000   BENCH_WARMUP=30 seconds
 #   BENCH_JVM_OPTS     JVM flags for Kontor      BENCH_ONLY="home_html api_home"  run only these scenarios
 #   BENCH_JAR=path     measure another build (e.g. an older commit, for before/after figures)
 #   BENCH_LABEL=before suffix of the result files  BENCH_GENERATE_ONLY=1  stop after generating the data
@@ -27,7 +27,9 @@ DATA=$B/data/$SIZE
 WORK=$B/work/$SIZE
 PORT=${BENCH_PORT:-18080}
 NGINX_PORT=$((PORT + 1))
-DURATION=${BENCH_DURATION:-20}
+# S is the quick check (under 5 minutes); M and L measure longer
+[ "$SIZE" = S ] && DEFAULT_DURATION=10 || DEFAULT_DURATION=20
+DURATION=${BENCH_DURATION:-$DEFAULT_DURATION}
 WARMUP=${BENCH_WARMUP:-30}
 SSE_CONNECTIONS=${BENCH_SSE_CONNECTIONS:-10000}
 JVM_OPTS=${BENCH_JVM_OPTS:--XX:+UseParallelGC -Xms512m -Xmx512m -XX:+FlightRecorder}

@@ -95,7 +95,11 @@ start_kontor() {
 }
 
 stop_kontor() {
-  kill "$KPID"; wait "$KPID" 2>/dev/null || true; KPID=""
+  # graceful stop, but bounded: with thousands of open streams it can take long
+  kill "$KPID"
+  for _ in $(seq 1 60); do kill -0 "$KPID" 2>/dev/null || break; sleep 1; done
+  kill -9 "$KPID" 2>/dev/null || true
+  wait "$KPID" 2>/dev/null || true; KPID=""
 }
 
 pg_port() { sed -n 4p "$DATA/pg/postmaster.pid"; }

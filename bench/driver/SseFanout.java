@@ -141,6 +141,7 @@ public class SseFanout {
                                     + "/api/v1/posts"))
                             .header("Authorization", "Bearer bench-token-" + userFor(98 + i % writers, users))
                             .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(10))
                             .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                     HttpResponse.BodyHandlers.ofString());
             } catch (IOException ex) {

@@ -40,8 +40,6 @@ public class DecisionService {
     static final int MAX_TITLE = 200;
     static final int MAX_CONTEXT = 20_000;
     static final int MAX_REASON = 2_000;
-    static final int MAX_OPTIONS = 20;
-    static final int MAX_OPTION_LENGTH = 200;
 
     /** What the proposer fills in. */
     record Proposal(String title, String context, Decision.Kind kind, List<String> options,
@@ -72,22 +70,8 @@ public class DecisionService {
         v.required("title", p.title()).maxLength("title", p.title(), MAX_TITLE);
         v.maxLength("context", p.context(), MAX_CONTEXT);
         v.check(p.kind() != null, "kind", "validation.required");
-        List<String> options = new ArrayList<>();
-        if (p.kind() == Decision.Kind.OPTIONS) {
-            Set<String> seen = new HashSet<>();
-            boolean duplicate = false;
-            for (String o : p.options() == null ? List.<String>of() : p.options()) {
-                if (o != null && !o.isBlank()) {
-                    options.add(o.strip());
-                    duplicate |= !seen.add(o.strip().toLowerCase());
-                }
-            }
-            v.check(options.size() >= 2 && options.size() <= MAX_OPTIONS, "options", "decisions.error.optionCount",
-                    2, MAX_OPTIONS);
-            v.check(options.stream().allMatch(o -> o.length() <= MAX_OPTION_LENGTH), "options",
-                    "decisions.error.optionTooLong", MAX_OPTION_LENGTH);
-            v.check(!duplicate, "options", "decisions.error.optionDuplicate");
-        }
+        List<String> options = p.kind() == Decision.Kind.OPTIONS ? ChoiceOptions.validate(v, p.options())
+                : new ArrayList<>();
         v.check(p.deadline() != null, "deadline", "validation.required");
         v.check(p.deadline() == null || p.deadline().isAfter(Instant.now()), "deadline",
                 "decisions.error.deadlinePast");

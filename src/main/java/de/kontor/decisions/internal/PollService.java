@@ -31,8 +31,6 @@ import de.kontor.stream.PostText;
 @Service
 public class PollService {
 
-    static final int MAX_OPTIONS = 20;
-    static final int MAX_OPTION_LENGTH = 200;
 
     /** What the author fills in; the question becomes the post's text. */
     record NewPoll(String question, List<String> options, boolean multiple, boolean anonymous, Poll.Results results,
@@ -65,20 +63,7 @@ public class PollService {
     private static List<String> validate(NewPoll input) {
         Validation v = new Validation();
         v.required("question", input.question()).maxLength("question", input.question(), PostText.MAX_LENGTH);
-        List<String> options = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        boolean duplicate = false;
-        for (String o : input.options() == null ? List.<String>of() : input.options()) {
-            if (o != null && !o.isBlank()) {
-                options.add(o.strip());
-                duplicate |= !seen.add(o.strip().toLowerCase());
-            }
-        }
-        v.check(options.size() >= 2 && options.size() <= MAX_OPTIONS, "options", "decisions.error.optionCount",
-                2, MAX_OPTIONS);
-        v.check(options.stream().allMatch(o -> o.length() <= MAX_OPTION_LENGTH), "options",
-                "decisions.error.optionTooLong", MAX_OPTION_LENGTH);
-        v.check(!duplicate, "options", "decisions.error.optionDuplicate");
+        List<String> options = ChoiceOptions.validate(v, input.options());
         v.check(input.results() != null, "results", "validation.required");
         v.check(input.closesAt() != null, "closesAt", "validation.required");
         v.check(input.closesAt() == null || input.closesAt().isAfter(Instant.now()), "closesAt",

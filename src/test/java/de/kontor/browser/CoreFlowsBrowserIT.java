@@ -41,7 +41,7 @@ class CoreFlowsBrowserIT extends AbstractIT {
         replace(driver.findElement(By.id("skills")), "Spindellager, CNC-Fräsen");
         replace(driver.findElement(By.id("about")), "Ich konstruiere **Spindeln** für die MX-500.");
         Browser.screenshot(driver, "profile-edit");
-        driver.findElement(By.cssSelector("form[action='/settings/profile'] button[type=submit]")).click();
+        Browser.clickAndLoad(driver, By.cssSelector("form[action='/settings/profile'] button[type=submit]"));
 
         driver.get(baseUrl() + "/people/" + lukas.id());
         String page = driver.findElement(By.tagName("main")).getText();
@@ -53,7 +53,7 @@ class CoreFlowsBrowserIT extends AbstractIT {
         // a colleague finds Lukas in the directory by the skill
         driver.manage().deleteAllCookies();
         signIn(data.member());
-        driver.findElement(By.linkText("Personen")).click();
+        Browser.clickAndLoad(driver, By.linkText("Personen"));
         driver.get(baseUrl() + "/people?skill=Spindellager");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains(lukas.displayName());
         Browser.screenshot(driver, "people");
@@ -72,7 +72,7 @@ class CoreFlowsBrowserIT extends AbstractIT {
         driver.findElement(By.id("name")).sendKeys(name);
         driver.findElement(By.id("description")).sendKeys("Nur für den Führungskreis.");
         driver.findElement(By.id("visibility-SECRET")).click();
-        driver.findElement(By.cssSelector("form[action='/spaces'] button[type=submit]")).click();
+        Browser.clickAndLoad(driver, By.cssSelector("form[action='/spaces'] button[type=submit]"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(name);
         String spaceUrl = driver.getCurrentUrl();
         assertThat(spaceUrl).matches(".*/spaces/\\d+$");
@@ -80,7 +80,7 @@ class CoreFlowsBrowserIT extends AbstractIT {
 
         driver.get(spaceUrl + "/members");
         driver.findElement(By.id("email")).sendKeys(invited.email());
-        driver.findElement(By.cssSelector("form[action$='/invitations'] button[type=submit]")).click();
+        Browser.clickAndLoad(driver, By.cssSelector("form[action$='/invitations'] button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".flash")).isDisplayed()).isTrue();
 
         // the invited colleague accepts on the home page and reads the space
@@ -88,7 +88,7 @@ class CoreFlowsBrowserIT extends AbstractIT {
         signIn(invited);
         driver.get(baseUrl() + "/spaces/mine");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains(name);
-        driver.findElement(By.cssSelector("form[action$='/invitations/accept'] button")).click();
+        Browser.clickAndLoad(driver, By.cssSelector("form[action$='/invitations/accept'] button"));
         driver.get(spaceUrl);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(name);
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("Nur für den Führungskreis.");

@@ -63,7 +63,7 @@ class SetupBrowserIT {
         driver.findElement(By.id("email")).sendKeys("tobias.brandt@example.test");
         driver.findElement(By.id("password")).sendKeys("kurz");
         driver.findElement(By.id("passwordRepeat")).sendKeys("kurz");
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.clickAndLoad(driver, By.cssSelector("button[type=submit]"));
         assertThat(driver.findElement(By.id("password-error")).getText()).contains("Mindestens 10 Zeichen");
         assertThat(driver.findElement(By.id("displayName")).getAttribute("value")).isEqualTo("Tobias Brandt");
 

@@ -40,7 +40,7 @@ class AdminBrowserIT extends AbstractIT {
             driver.get(baseUrl() + "/settings/tokens");
             driver.findElement(By.id("name")).sendKeys("Browser token");
             driver.findElement(By.cssSelector("input[name=scopes][value=write]")).click();
-            driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            Browser.clickAndLoad(driver, By.cssSelector("form.form button[type=submit]"));
             String secret = driver.findElement(By.id("token-secret")).getAttribute("value");
             assertThat(secret).startsWith("kontor_");
             Browser.screenshot(driver, "settings-token-created");

@@ -27,12 +27,12 @@ class MessagingBrowserIT extends AbstractIT {
         WebDriver b = Browser.start("de");
         try {
             signIn(a, anna);
-            a.findElement(By.linkText("Messages")).click();
+            Browser.clickAndLoad(a, By.linkText("Messages"));
             assertThat(a.findElement(By.cssSelector(".empty-state")).getText()).contains("No conversations yet");
             Browser.screenshot(a, "messages-empty");
-            a.findElement(By.linkText("Start a conversation")).click();
+            Browser.clickAndLoad(a, By.linkText("Start a conversation"));
             a.findElement(By.id("people")).sendKeys(ben.email());
-            a.findElement(By.cssSelector("form[action='/messages'] button[type=submit]")).click();
+            Browser.clickAndLoad(a, By.cssSelector("form[action='/messages'] button[type=submit]"));
             assertThat(a.findElement(By.tagName("h1")).getText()).isEqualTo(ben.displayName());
             String conversation = a.getCurrentUrl().replaceAll(".*/messages/(\\d+).*", "$1");
 
@@ -42,15 +42,15 @@ class MessagingBrowserIT extends AbstractIT {
             assertThat(a.findElement(By.cssSelector("#messages .prose strong")).getText()).isEqualTo("kurz");
 
             signIn(b, ben);
-            b.findElement(By.linkText("Nachrichten")).click();
+            Browser.clickAndLoad(b, By.linkText("Nachrichten"));
             assertThat(b.findElement(By.cssSelector(".conversations .badge-unread")).getText()).startsWith("1");
             assertThat(b.findElement(By.cssSelector(".conversations .preview")).getText())
                     .isEqualTo("Hallo Ben, hast du kurz Zeit?");
             Browser.screenshot(b, "messages-unread");
-            b.findElement(By.linkText(anna.displayName())).click();
+            Browser.clickAndLoad(b, By.linkText(anna.displayName()));
             assertThat(b.findElement(By.id("messages")).getText()).contains("Hallo Ben, hast du kurz Zeit?");
             b.findElement(By.id("body")).sendKeys("Klar, in fünf Minuten.");
-            b.findElement(By.cssSelector("form.composer button[type=submit]")).click();
+            Browser.clickAndLoad(b, By.cssSelector("form.composer button[type=submit]"));
             assertThat(b.findElement(By.id("messages")).getText()).contains("Klar, in fünf Minuten.");
             b.navigate().to(baseUrl() + "/messages");
             assertThat(b.findElements(By.cssSelector(".badge-unread"))).isEmpty();

@@ -75,10 +75,10 @@ class SearchBrowserIT extends AbstractIT {
             Browser.screenshot(driver, "search-results");
 
             // a facet narrows, "All" widens again
-            driver.findElement(By.linkText("#" + tag)).click();
+            Browser.clickAndLoad(driver, By.linkText("#" + tag));
             assertThat(driver.getCurrentUrl()).contains("tag=" + tag);
             assertThat(driver.findElements(By.cssSelector(".search-hit"))).hasSize(1);
-            driver.findElement(By.cssSelector(".search-hit-title")).click();
+            Browser.clickAndLoad(driver, By.cssSelector(".search-hit-title"));
             assertThat(driver.getCurrentUrl()).matches(".*/posts/\\d+$");
         } finally {
             driver.quit();

@@ -36,13 +36,13 @@ class SpacesBrowserIT extends AbstractIT {
             driver.findElement(By.id("name")).sendKeys(name);
             driver.findElement(By.id("description")).sendKeys("Where we plan **releases**.");
             driver.findElement(By.id("visibility-PRIVATE")).click();
-            driver.findElement(By.cssSelector("form[action='/spaces'] button[type=submit]")).click();
+            Browser.clickAndLoad(driver, By.cssSelector("form[action='/spaces'] button[type=submit]"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(name);
             assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("created");
 
-            driver.findElement(By.linkText("Members")).click();
+            Browser.clickAndLoad(driver, By.linkText("Members"));
             driver.findElement(By.id("email")).sendKeys(guest.email());
-            driver.findElement(By.cssSelector("form[action$='/invitations'] button[type=submit]")).click();
+            Browser.clickAndLoad(driver, By.cssSelector("form[action$='/invitations'] button[type=submit]"));
             assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("invitation has been sent");
             Browser.screenshot(driver, "space-members");
 
@@ -50,7 +50,7 @@ class SpacesBrowserIT extends AbstractIT {
             signIn(driver, guest);
             driver.get(baseUrl() + "/spaces/mine");
             assertThat(driver.getPageSource()).contains("Invitations waiting for you").contains(name);
-            driver.findElement(By.cssSelector("form[action$='/invitations/accept'] button")).click();
+            Browser.clickAndLoad(driver, By.cssSelector("form[action$='/invitations/accept'] button"));
             assertThat(driver.findElement(By.cssSelector(".badge-external")).isDisplayed()).isTrue();
             Browser.screenshot(driver, "space-page");
         } finally {

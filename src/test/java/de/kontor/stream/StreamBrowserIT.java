@@ -69,12 +69,12 @@ class StreamBrowserIT extends AbstractIT {
             driver.get(baseUrl() + "/");
             assertThat(driver.findElement(By.cssSelector("article.post .prose")).getText()).contains("Kick-off");
             Browser.screenshot(driver, "stream-home");
-            driver.findElement(By.cssSelector("article.post .prose a[href='/tags/launch']")).click();
+            Browser.clickAndLoad(driver, By.cssSelector("article.post .prose a[href='/tags/launch']"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("#launch");
             driver.navigate().back();
 
             // the hashtag leads to the tag stream
-            driver.findElement(By.cssSelector("article.post .prose a[href='/tags/launch']")).click();
+            Browser.clickAndLoad(driver, By.cssSelector("article.post .prose a[href='/tags/launch']"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("#launch");
         } finally {
             driver.quit();

@@ -47,7 +47,7 @@ class WikiBrowserIT extends AbstractIT {
         anna.get(baseUrl() + "/spaces/" + space.id() + "/wiki/new");
         anna.findElement(By.id("title")).sendKeys("Urlaubsplanung");
         anna.findElement(By.id("body")).sendKeys("# Regeln\n\nAnträge bis zum 15. des Vormonats.\n");
-        anna.findElement(By.cssSelector("form.wiki-form button[type=submit]")).click();
+        Browser.clickAndLoad(anna, By.cssSelector("form.wiki-form button[type=submit]"));
         assertThat(anna.findElement(By.tagName("h1")).getText()).isEqualTo("Urlaubsplanung");
         String pageUrl = anna.getCurrentUrl();
         Browser.screenshot(anna, "wiki-page");
@@ -56,11 +56,11 @@ class WikiBrowserIT extends AbstractIT {
         anna.get(pageUrl + "/edit");
         ben.get(pageUrl + "/edit");
         append(anna.findElement(By.id("body")), "Resturlaub verfällt am 31. März.");
-        anna.findElement(By.cssSelector("form.wiki-form button[type=submit]")).click();
+        Browser.clickAndLoad(anna, By.cssSelector("form.wiki-form button[type=submit]"));
         assertThat(anna.findElement(By.cssSelector(".wiki-body")).getText()).contains("31. März");
 
         append(ben.findElement(By.id("body")), "Vertretung im Kalender eintragen.");
-        ben.findElement(By.cssSelector("form.wiki-form button[type=submit]")).click();
+        Browser.clickAndLoad(ben, By.cssSelector("form.wiki-form button[type=submit]"));
         assertThat(ben.findElement(By.id("conflict-notice")).getText()).contains(a.displayName());
         assertThat(ben.findElement(By.id("their-text")).getText()).contains("31. März");
         assertThat(ben.findElement(By.id("your-text")).getText()).contains("Vertretung");
@@ -69,7 +69,7 @@ class WikiBrowserIT extends AbstractIT {
 
         // Ben takes over Anna's line as well and saves against the new revision
         append(ben.findElement(By.cssSelector("#merge-form #body")), "Resturlaub verfällt am 31. März.");
-        ben.findElement(By.cssSelector("#merge-form button[type=submit]")).click();
+        Browser.clickAndLoad(ben, By.cssSelector("#merge-form button[type=submit]"));
         String merged = ben.findElement(By.cssSelector(".wiki-body")).getText();
         assertThat(merged).contains("Vertretung").contains("31. März");
         ben.get(pageUrl + "/history");

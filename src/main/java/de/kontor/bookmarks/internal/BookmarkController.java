@@ -96,6 +96,9 @@ public class BookmarkController {
             redirect.addFlashAttribute("flash", "bookmarks.flash.saved");
             return "redirect:/bookmarks/" + b.id();
         } catch (DomainException.Invalid | DomainException.Conflict e) {
+            if (e instanceof DomainException.Conflict c && c.field() == null) {
+                throw e;
+            }
             res.setStatus(e.status());
             model.addAttribute("fieldErrors", formErrors.messages(e, req));
             return form(viewer, form, null, model);
@@ -241,11 +244,17 @@ public class BookmarkController {
                 .body(html.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A link the person drags to the bookmarks bar: it opens the share form with the current page's address. */
+    /**
+     * A link the person drags to the bookmarks bar: it opens the share form with the current page's address. jte
+     * refuses {@code javascript:} URLs in attributes, so the template writes this one unescaped: it is escaped here
+     * for the attribute (and the configured base URL for the script's string).
+     */
     private String bookmarklet() {
         String base = properties.baseUrl() == null ? "" : properties.baseUrl().replaceAll("/+$", "");
-        return "javascript:(function(){location.href='" + base + "/bookmarks/new?url='+encodeURIComponent("
-                + "location.href)+'&title='+encodeURIComponent(document.title);})();";
+        String js = "javascript:(function(){location.href='" + base.replace("\\", "\\\\").replace("'", "\\'")
+                + "/bookmarks/new?url='+encodeURIComponent(location.href)+'&title='"
+                + "+encodeURIComponent(document.title);})();";
+        return js.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     static Long spaceId(String raw) {

@@ -50,9 +50,10 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final DemoStreamLoader stream;
     private final DemoWiki wiki;
     private final DemoDecisions decisions;
+    private final DemoLibrary library;
 
     DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit,
-                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions) {
+                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions, DemoLibrary library) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
@@ -60,6 +61,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
         this.stream = stream;
         this.wiki = wiki;
         this.decisions = decisions;
+        this.library = library;
     }
 
     @Override
@@ -113,7 +115,12 @@ class DemoDataLoader implements SmartInitializingSingleton {
             log.info("Demo decisions loaded: {} decisions, {} polls", votes[0], votes[1]);
             audit.record(null, "demo.loaded", DemoDecisions.PART, null, votes[0] + " decisions, " + votes[1] + " polls");
         }
-        return company || posts != null || pages > 0 || votes != null;
+        // bookmarks and files after the company: their people and spaces must exist
+        int library = this.library.load();
+        if (library > 0) {
+            audit.record(null, "demo.loaded", DemoLibrary.PART, null, library + " bookmarks and files");
+        }
+        return company || posts != null || pages > 0 || votes != null || library > 0;
     }
 
     private boolean loadCompany() {

@@ -31,7 +31,7 @@ public class FileDocuments {
 
     /** The file with the text of its current version; empty when it does not exist (any more). */
     public Optional<FileDocument> find(long id) {
-        return repo.indexRows(id - 1, 1).stream().filter(r -> r.fileId() == id).findFirst().map(this::document);
+        return repo.indexRow(id).map(this::document);
     }
 
     /** Up to {@code limit} files with an id greater than {@code afterId}, by id (a full index rebuild). */

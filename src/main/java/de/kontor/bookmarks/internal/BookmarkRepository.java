@@ -129,7 +129,7 @@ class BookmarkRepository {
         if (spaceIds.isEmpty()) {
             return List.of();
         }
-        List<Popular> rows = jdbc.sql("""
+        return jdbc.sql("""
                         select b.url_key, (array_agg(b.url order by b.created_at, b.id))[1] as url,
                                (array_agg(b.title order by b.created_at, b.id))[1] as title,
                                count(distinct b.owner_id) as people,
@@ -143,7 +143,6 @@ class BookmarkRepository {
                 .query((rs, n) -> new Popular(rs.getString("url_key"), rs.getString("url"), rs.getString("title"),
                         rs.getInt("people"), List.of((String[]) rs.getArray("tags").getArray())))
                 .list();
-        return rows;
     }
 
     /** The tags used in the given spaces within [from, to), most used first. */

@@ -242,14 +242,22 @@ public class FileRepository {
                 .param("t", text).update();
     }
 
+    /** The file and its current version for the index; empty when it does not exist. */
+    public Optional<IndexRow> indexRow(long id) {
+        return jdbc.sql(FILE_SELECT + " where f.id = :id").param("id", id).query(FileRepository::indexRow)
+                .optional();
+    }
+
     /** Files with an id greater than {@code afterId} and their current versions, by id. */
     public List<IndexRow> indexRows(long afterId, int limit) {
         return jdbc.sql(FILE_SELECT + " where f.id > :after order by f.id limit :limit")
-                .param("after", afterId).param("limit", limit)
-                .query((rs, n) -> new IndexRow(rs.getLong("id"), rs.getLong("space_id"),
-                        (Long) rs.getObject("uploaded_by"), rs.getString("name"), rs.getLong("version_id"),
-                        rs.getString("content_type"), rs.getTimestamp("created_at").toInstant()))
-                .list();
+                .param("after", afterId).param("limit", limit).query(FileRepository::indexRow).list();
+    }
+
+    private static IndexRow indexRow(ResultSet rs, int n) throws SQLException {
+        return new IndexRow(rs.getLong("id"), rs.getLong("space_id"), (Long) rs.getObject("uploaded_by"),
+                rs.getString("name"), rs.getLong("version_id"), rs.getString("content_type"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     private static Folder folder(ResultSet rs, int n) throws SQLException {

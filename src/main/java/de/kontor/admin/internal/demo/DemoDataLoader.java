@@ -51,9 +51,11 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final DemoWiki wiki;
     private final DemoDecisions decisions;
     private final DemoEndorsements endorsements;
+    private final DemoLibrary library;
 
     DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit,
-                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions, DemoEndorsements endorsements) {
+                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions, DemoEndorsements endorsements,
+                   DemoLibrary library) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
@@ -62,6 +64,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
         this.wiki = wiki;
         this.decisions = decisions;
         this.endorsements = endorsements;
+        this.library = library;
     }
 
     @Override
@@ -119,7 +122,12 @@ class DemoDataLoader implements SmartInitializingSingleton {
         if (endorsed > 0) {
             audit.record(null, "demo.loaded", DemoEndorsements.PART, null, endorsed + " endorsements");
         }
-        return company || posts != null || pages > 0 || votes != null || endorsed > 0;
+        // bookmarks and files after the company: their people and spaces must exist
+        int library = this.library.load();
+        if (library > 0) {
+            audit.record(null, "demo.loaded", DemoLibrary.PART, null, library + " bookmarks and files");
+        }
+        return company || posts != null || pages > 0 || votes != null || endorsed > 0 || library > 0;
     }
 
     private boolean loadCompany() {

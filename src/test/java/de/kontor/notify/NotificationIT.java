@@ -320,7 +320,7 @@ class NotificationIT extends AbstractIT {
         Http page = web.get("/settings/notifications");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("name=\"inApp.MENTIONED\"").contains("name=\"space." + space.id() + "\"")
-                .contains("later").contains("href=\"/settings/notifications\"");
+                .contains("name=\"email.MENTIONED\"").contains("href=\"/settings/notifications\"");
         Http save = web.post("/settings/notifications", Map.of("inApp.MENTIONED", "on", "space." + space.id(), "MUTE"));
         assertThat(save.status()).isEqualTo(302);
         JsonNode prefs = api(user).get("/api/v1/notifications/preferences").json();

@@ -46,7 +46,7 @@ public class Digests {
     }
 
     private final DigestRepository digests;
-    private final Outbox outbox;
+    private final MailOutbox outbox;
     private final IdentityApi identity;
     private final VisibilityPolicy policy;
     private final SpaceDirectory spaces;
@@ -57,7 +57,7 @@ public class Digests {
     private final TransactionTemplate tx;
     private final String baseUrl;
 
-    Digests(DigestRepository digests, Outbox outbox, IdentityApi identity, VisibilityPolicy policy,
+    Digests(DigestRepository digests, MailOutbox outbox, IdentityApi identity, VisibilityPolicy policy,
             SpaceDirectory spaces, RecentActivity activity, PostPublishing publishing, MailTexts texts,
             MailTokens tokens, TransactionTemplate tx, KontorProperties properties) {
         this.digests = digests;

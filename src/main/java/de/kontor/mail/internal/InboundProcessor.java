@@ -71,7 +71,7 @@ class InboundProcessor {
 
     private final InboundRepository inbound;
     private final OutboxRepository addresses;
-    private final Outbox outbox;
+    private final MailOutbox outbox;
     private final MailTokens tokens;
     private final MailSettings settings;
     private final IdentityApi identity;
@@ -79,7 +79,7 @@ class InboundProcessor {
     private final MailTexts texts;
     private final TransactionTemplate tx;
 
-    InboundProcessor(InboundRepository inbound, OutboxRepository addresses, Outbox outbox, MailTokens tokens,
+    InboundProcessor(InboundRepository inbound, OutboxRepository addresses, MailOutbox outbox, MailTokens tokens,
                      MailSettings settings, IdentityApi identity, PostPublishing publishing, MailTexts texts,
                      TransactionTemplate tx) {
         this.inbound = inbound;

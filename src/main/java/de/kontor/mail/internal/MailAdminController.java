@@ -19,11 +19,11 @@ public class MailAdminController {
                          String replyDomain) {
     }
 
-    private final Outbox outbox;
+    private final MailOutbox outbox;
     private final OutboxRepository repository;
     private final MailSettings settings;
 
-    MailAdminController(Outbox outbox, OutboxRepository repository, MailSettings settings) {
+    MailAdminController(MailOutbox outbox, OutboxRepository repository, MailSettings settings) {
         this.outbox = outbox;
         this.repository = repository;
         this.settings = settings;

@@ -14,19 +14,19 @@ import org.springframework.context.annotation.Configuration;
 class MailJobs {
 
     @Bean
-    Task<Void> mailOutbox(OutboxSender sender, MailSettings settings) {
+    Task<Void> mailOutboxJob(OutboxSender sender, MailSettings settings) {
         return Tasks.recurring("mail-outbox", FixedDelay.of(settings.sendInterval()))
                 .execute((instance, context) -> sender.sendDue());
     }
 
     @Bean
-    Task<Void> mailDigests(Digests digests, MailSettings settings) {
+    Task<Void> mailDigestJob(Digests digests, MailSettings settings) {
         return Tasks.recurring("mail-digests", FixedDelay.of(settings.digestInterval()))
                 .execute((instance, context) -> digests.sendDue());
     }
 
     @Bean
-    Task<Void> mailInbox(InboxPoller poller, MailSettings settings) {
+    Task<Void> mailInboxJob(InboxPoller poller, MailSettings settings) {
         return Tasks.recurring("mail-inbox", FixedDelay.of(settings.imap().pollInterval()))
                 .execute((instance, context) -> poller.poll());
     }

@@ -27,11 +27,11 @@ class MailSettingsController {
             "America/Los_Angeles", "Asia/Kolkata", "Asia/Shanghai", "Asia/Tokyo", "Australia/Sydney", "UTC");
 
     private final Digests digests;
-    private final Outbox outbox;
+    private final MailOutbox outbox;
     private final OutboxRepository addresses;
     private final FormErrors formErrors;
 
-    MailSettingsController(Digests digests, Outbox outbox, OutboxRepository addresses, FormErrors formErrors) {
+    MailSettingsController(Digests digests, MailOutbox outbox, OutboxRepository addresses, FormErrors formErrors) {
         this.digests = digests;
         this.outbox = outbox;
         this.addresses = addresses;

@@ -27,7 +27,7 @@ class NotificationMails {
 
     private static final int EXCERPT = 600;
 
-    private final Outbox outbox;
+    private final MailOutbox outbox;
     private final IdentityApi identity;
     private final SpaceDirectory spaces;
     private final PostPublishing publishing;
@@ -37,7 +37,7 @@ class NotificationMails {
     private final MailSettings settings;
     private final String baseUrl;
 
-    NotificationMails(Outbox outbox, IdentityApi identity, SpaceDirectory spaces, PostPublishing publishing,
+    NotificationMails(MailOutbox outbox, IdentityApi identity, SpaceDirectory spaces, PostPublishing publishing,
                       PostDocuments documents, MailTexts texts, MailTokens tokens, MailSettings settings,
                       KontorProperties properties) {
         this.outbox = outbox;

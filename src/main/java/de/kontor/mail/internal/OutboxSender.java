@@ -44,11 +44,11 @@ class OutboxSender {
 
     private final OutboxRepository outbox;
     private final ObjectProvider<JavaMailSender> senders;
-    private final Outbox switchboard;
+    private final MailOutbox switchboard;
     private final MailSettings settings;
     private final TransactionTemplate tx;
 
-    OutboxSender(OutboxRepository outbox, ObjectProvider<JavaMailSender> senders, Outbox switchboard,
+    OutboxSender(OutboxRepository outbox, ObjectProvider<JavaMailSender> senders, MailOutbox switchboard,
                  MailSettings settings, TransactionTemplate tx) {
         this.outbox = outbox;
         this.senders = senders;

@@ -10,12 +10,12 @@ import org.springframework.transaction.annotation.Transactional;
  * SUPPRESSED, visible to admins, and never sent.
  */
 @Service
-class Outbox {
+class MailOutbox {
 
     private final OutboxRepository outbox;
     private final String smtpHost;
 
-    Outbox(OutboxRepository outbox, @Value("${spring.mail.host:}") String smtpHost) {
+    MailOutbox(OutboxRepository outbox, @Value("${spring.mail.host:}") String smtpHost) {
         this.outbox = outbox;
         this.smtpHost = smtpHost;
     }

@@ -83,7 +83,10 @@ class MailDeliveryIT extends AbstractMailIT {
         data.addMember(space, member, "MEMBER");
         assertThat(login(member).get("/spaces/" + space.id() + "/email").body()).doesNotContain("space+");
         assertThat(login(member).post("/spaces/" + space.id() + "/email", Map.of()).status()).isEqualTo(403);
-        assertThat(login(outsider).get("/spaces/" + space.id() + "/email").status()).isEqualTo(404);
+        // a private space is visible but not readable to others: 403, like its other pages
+        assertThat(login(outsider).get("/spaces/" + space.id() + "/email").status()).isEqualTo(403);
+        TestSpace secret = data.space("SECRET", owner);
+        assertThat(login(outsider).get("/spaces/" + secret.id() + "/email").status()).isEqualTo(404);
         assertThat(login(owner).post("/spaces/" + space.id() + "/email", Map.of()).status()).isEqualTo(302);
         Matcher m = Pattern.compile("space\\+[0-9a-f]+@" + Pattern.quote(REPLY_DOMAIN))
                 .matcher(login(member).get("/spaces/" + space.id() + "/email").body());

@@ -156,7 +156,7 @@ class OutboxSender {
         todo.add(failure);
         while (!todo.isEmpty()) {
             Throwable t = todo.poll();
-            if (t == null || !seen.add(t)) {
+            if (!seen.add(t)) {
                 continue;
             }
             if (t instanceof MessagingException && t.getMessage() != null) {
@@ -165,14 +165,16 @@ class OutboxSender {
                     return Integer.valueOf(reply.group(1));
                 }
             }
+            List<Throwable> next = new java.util.ArrayList<>();
             if (t instanceof MailSendException mse) {
-                todo.addAll(mse.getFailedMessages().values());
-                todo.addAll(List.of(mse.getMessageExceptions()));
+                next.addAll(mse.getFailedMessages().values());
+                next.addAll(List.of(mse.getMessageExceptions()));
             }
-            if (t instanceof MessagingException me && me.getNextException() != null) {
-                todo.add(me.getNextException());
+            if (t instanceof MessagingException me) {
+                next.add(me.getNextException());
             }
-            todo.add(t.getCause());
+            next.add(t.getCause());
+            next.stream().filter(java.util.Objects::nonNull).forEach(todo::add);
         }
         return null;
     }

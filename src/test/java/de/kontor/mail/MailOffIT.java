@@ -34,6 +34,11 @@ class MailOffIT extends AbstractIT {
         assertThat(page).contains("KONTOR_SMTP_HOST");
         assertThat(login(reader).get("/settings/email").status()).isEqualTo(200);
         assertThat(login(reader).get("/admin/mail").status()).isEqualTo(403);
+        assertThat(api(reader).put("/api/v1/mail/digest", "{\"frequency\":\"DAILY\",\"hour\":6,"
+                + "\"zone\":\"Europe/Berlin\"}").json().get("frequency").asText()).isEqualTo("DAILY");
+        assertThat(api(reader).get("/api/v1/mail/digest").json().get("hour").asInt()).isEqualTo(6);
+        assertThat(api(reader).put("/api/v1/mail/digest", "{\"frequency\":\"HOURLY\",\"hour\":6,"
+                + "\"zone\":\"Mars/Olympus\"}").status()).isEqualTo(422);
         assertThat(data.jdbc().sql("select count(*) from mail_outbox where user_id = :u").param("u", reader.id())
                 .query(Integer.class).single()).isZero();
     }

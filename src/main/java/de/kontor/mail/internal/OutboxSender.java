@@ -114,7 +114,7 @@ class OutboxSender {
         if (mail.replyTo() != null) {
             m.setReplyTo(InternetAddress.parse(mail.replyTo(), true));
         }
-        m.setSubject(mail.subject(), "UTF-8");
+        m.setSubject(mail.subject().replaceAll("[\\r\\n]+", " "), "UTF-8");
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart text = new MimeBodyPart();
         text.setText(mail.text(), "UTF-8");

@@ -12,7 +12,8 @@ import de.kontor.spaces.VisibilityPolicy;
 
 /**
  * Post-by-email addresses of spaces: shown to the people who may post in the space, created or replaced by the
- * space's administrators. 404 for a space the viewer may not read, 403 for everything else they may not do.
+ * space's administrators. 404 for a space the viewer may not see, 403 for one they may not read or post in, 409 for
+ * replacing the address of an archived space.
  */
 @Service
 public class SpaceAddresses {
@@ -37,16 +38,19 @@ public class SpaceAddresses {
             throw new DomainException.Forbidden("mail.space.notMember");
         }
         Optional<String> token = repository.spaceToken(spaceId);
-        return new SpaceAddress(spaceId, token.map(this::address).orElse(null),
-                policy.canAdminister(viewer, spaceId), settings.incoming());
+        return new SpaceAddress(spaceId, token.map(this::address).orElse(null), access.administer(),
+                settings.incoming());
     }
 
     /** A new address; the old one stops working at once. */
     @Transactional
     void regenerate(KontorUser viewer, long spaceId) {
-        policy.requireReadable(viewer, spaceId);
-        if (!policy.canAdminister(viewer, spaceId)) {
+        SpaceAccess access = policy.requireReadable(viewer, spaceId);
+        if (!access.administer()) {
             throw new DomainException.Forbidden("mail.space.notOwner");
+        }
+        if (access.archived()) {
+            throw new DomainException.Conflict(null, "space.error.archived");
         }
         if (!settings.incoming()) {
             throw new DomainException.Conflict(null, "mail.space.notConfigured");

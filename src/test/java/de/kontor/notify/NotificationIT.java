@@ -329,7 +329,7 @@ class NotificationIT extends AbstractIT {
         assertThat(prefs.get("spaces").toString()).contains("\"level\":\"MUTE\"");
         assertThat(web.post("/settings/notifications", Map.of("space." + space.id(), "LOUD")).status())
                 .isEqualTo(422);
-        assertThat(login(user).language("de").get("/settings/notifications").body()).contains("später")
+        assertThat(login(user).language("de").get("/settings/notifications").body()).contains("Zusammenfassung")
                 .contains("Stumm");
     }
 }

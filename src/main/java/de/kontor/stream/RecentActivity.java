@@ -3,13 +3,14 @@ package de.kontor.stream;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * What happened in the stream for one person since a moment (the mail module's digest): new posts by others in the
- * given spaces, and posts they follow that others commented on. It decides nothing about access: the caller passes
+ * What happened in the stream, for mails: new posts by others in the given spaces and posts someone follows that
+ * others commented on since a moment (digests), and a comment's text (notification mails). It decides nothing about access: the caller passes
  * the spaces the person may read now (from {@link de.kontor.spaces.VisibilityPolicy}) and whether profile posts are
  * readable for them (not for guests).
  */
@@ -59,5 +60,11 @@ public class RecentActivity {
                         rs.getTimestamp("created_at").toInstant(), rs.getBoolean("new_post"),
                         rs.getInt("new_comments")))
                 .list();
+    }
+
+    /** The plain text of a live comment (for a mail about it); says nothing about who may read it. */
+    public Optional<String> commentText(long commentId) {
+        return jdbc.sql("select body from comments where id = :id and deleted_at is null").param("id", commentId)
+                .query(String.class).optional().map(PostDocuments::plain);
     }
 }

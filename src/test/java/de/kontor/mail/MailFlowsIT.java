@@ -172,6 +172,24 @@ class MailFlowsIT extends AbstractMailIT {
         assertThat(mailsTo(reader.email())).hasSize(1);
     }
 
+    @Test
+    void commentMailQuotesTheComment() throws Exception {
+        TestUser author = data.member();
+        TestUser commenter = data.member();
+        TestSpace space = data.space("PUBLIC", author);
+        data.addMember(space, commenter, "MEMBER");
+        emailOn(author, "COMMENT_ON_MY_POST");
+        Http created = api(author).post("/api/v1/posts", "{\"spaceId\":\"" + space.id()
+                + "\",\"body\":\"Toleranzen für Welle W-12\"}");
+        long postId = Long.parseLong(created.json().get("id").asText());
+        assertThat(api(commenter).post("/api/v1/posts/" + postId + "/comments",
+                "{\"body\":\"Die Passung H7 ist zu eng.\"}").status()).isEqualTo(201);
+
+        MimeMessage mail = eventually().until(() -> mailsTo(author.email()), l -> !l.isEmpty()).getFirst();
+        assertThat(text(mail)).contains("Die Passung H7 ist zu eng.").contains("/posts/" + postId + "#comment-");
+        assertThat(mail.getSubject()).contains(commenter.displayName());
+    }
+
     // helpers
 
     private void emailOn(TestUser user, String type) {

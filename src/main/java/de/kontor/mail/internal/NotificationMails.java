@@ -16,10 +16,11 @@ import de.kontor.shared.KontorProperties;
 import de.kontor.spaces.SpaceDirectory;
 import de.kontor.stream.PostDocuments;
 import de.kontor.stream.PostPublishing;
+import de.kontor.stream.RecentActivity;
 
 /**
  * Turns a notification someone wants by e-mail into a queued mail (after the notifying transaction committed):
- * in their language, with the post's text when they may still read it, a one-click unsubscribe link for the type
+ * in their language, with the comment's or post's text when they may still read the post, a one-click unsubscribe link for the type
  * and, for notifications about a post, a signed reply address whose answer becomes a comment.
  */
 @Component
@@ -32,19 +33,21 @@ class NotificationMails {
     private final SpaceDirectory spaces;
     private final PostPublishing publishing;
     private final PostDocuments documents;
+    private final RecentActivity activity;
     private final MailTexts texts;
     private final MailTokens tokens;
     private final MailSettings settings;
     private final String baseUrl;
 
     NotificationMails(MailOutbox outbox, IdentityApi identity, SpaceDirectory spaces, PostPublishing publishing,
-                      PostDocuments documents, MailTexts texts, MailTokens tokens, MailSettings settings,
+                      PostDocuments documents, RecentActivity activity, MailTexts texts, MailTokens tokens, MailSettings settings,
                       KontorProperties properties) {
         this.outbox = outbox;
         this.identity = identity;
         this.spaces = spaces;
         this.publishing = publishing;
         this.documents = documents;
+        this.activity = activity;
         this.texts = texts;
         this.tokens = tokens;
         this.settings = settings;
@@ -74,8 +77,14 @@ class NotificationMails {
         MailBodies body = new MailBodies(locale.getLanguage()).heading(headline);
         String replyTo = null;
         if (aboutPost) {
-            documents.find(event.postId()).filter(d -> !d.deleted())
-                    .ifPresent(d -> body.quote(MailBodies.excerpt(d.text(), EXCERPT)));
+            Optional<String> comment = event.commentId() == null ? Optional.empty()
+                    : activity.commentText(event.commentId());
+            if (comment.isPresent()) {
+                body.quote(MailBodies.excerpt(comment.get(), EXCERPT));
+            } else {
+                documents.find(event.postId()).filter(d -> !d.deleted())
+                        .ifPresent(d -> body.quote(MailBodies.excerpt(d.text(), EXCERPT)));
+            }
             if (settings.hasReplyDomain()) {
                 replyTo = "reply+" + tokens.reply(recipient.id(), event.postId(), Instant.now()) + "@"
                         + settings.replyDomain().strip();

@@ -134,6 +134,11 @@ class MailDeliveryIT extends AbstractMailIT {
                 b -> b.contains("Wartung Halle 3"));
         assertThat(stream).contains("Die Wartung ist am Montag.").contains("plan.pdf").doesNotContain("Gruß, Team")
                 .doesNotContain("kein Mitglied").doesNotContain("Siehe Anhang");
+        // the attachment became a file of the space, and the post links to it
+        Long fileId = data.jdbc().sql("select id from files where space_id = :s and name = 'plan.pdf'")
+                .param("s", space.id()).query(Long.class).single();
+        assertThat(stream).contains("/files/" + fileId);
+        assertThat(api(member).get("/api/v1/files/" + fileId).status()).isEqualTo(200);
         MimeMessage refused = eventually().until(() -> mailsTo(outsider.email()), l -> !l.isEmpty()).getFirst();
         assertThat(refused.getSubject()).isEqualTo("Re: Darf ich?");
         MimeMessage tooLarge = eventually().until(() -> mailsTo(member.email()), l -> !l.isEmpty()).getFirst();

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import de.kontor.files.FileStore;
+import de.kontor.files.StoredFile;
 import de.kontor.identity.IdentityApi;
 import de.kontor.identity.KontorUser;
 import de.kontor.identity.UserSummary;
@@ -59,7 +61,8 @@ class InboundProcessor {
     record Target(Kind kind, String token) {
     }
 
-    record Attachment(String name, long size) {
+    /** An attached file: its name, size and the MIME part to read it from again when it is imported. */
+    record Attachment(String name, long size, Part part) {
     }
 
     /** The readable parts of a mail. */
@@ -76,12 +79,13 @@ class InboundProcessor {
     private final MailSettings settings;
     private final IdentityApi identity;
     private final PostPublishing publishing;
+    private final FileStore files;
     private final MailTexts texts;
     private final TransactionTemplate tx;
 
     InboundProcessor(InboundRepository inbound, OutboxRepository addresses, MailOutbox outbox, MailTokens tokens,
-                     MailSettings settings, IdentityApi identity, PostPublishing publishing, MailTexts texts,
-                     TransactionTemplate tx) {
+                     MailSettings settings, IdentityApi identity, PostPublishing publishing, FileStore files,
+                     MailTexts texts, TransactionTemplate tx) {
         this.inbound = inbound;
         this.addresses = addresses;
         this.outbox = outbox;
@@ -89,6 +93,7 @@ class InboundProcessor {
         this.settings = settings;
         this.identity = identity;
         this.publishing = publishing;
+        this.files = files;
         this.texts = texts;
         this.tx = tx;
     }
@@ -194,7 +199,7 @@ class InboundProcessor {
             return spaceId.isEmpty() ? "rejected: unknown space address" : "rejected: unknown sender";
         }
         String subject = subject(mail).replace("*", "").strip();
-        String body = withAttachmentNote(content, MailTexts.locale(user.get()));
+        String body = (content.text() + imported(user.get(), spaceId.get(), content.attachments())).strip();
         String markdown = (subject.isEmpty() ? "" : "**" + subject + "**\n\n") + body;
         if (markdown.isBlank()) {
             answer(sender, subject(mail), locale, "mail.answer.empty");
@@ -204,7 +209,27 @@ class InboundProcessor {
         return "post " + postId + " in space " + spaceId.get();
     }
 
-    /** Attachments are not imported (yet): their names are listed at the end of the text. */
+    /**
+     * Stores a posted mail's attachments as files of the space (same rules and limits as an upload; a refusal, e.g.
+     * the space's storage is full, refuses the whole mail and is answered) and returns links to them for the post.
+     */
+    private String imported(KontorUser author, long spaceId, List<Attachment> attachments) {
+        StringBuilder links = new StringBuilder();
+        for (Attachment a : attachments) {
+            StoredFile file;
+            try (InputStream in = a.part().getInputStream()) {
+                file = files.store(author, spaceId, a.name(), in);
+            } catch (IOException | MessagingException e) {
+                throw new IllegalStateException("attachment " + a.name() + " cannot be read again", e);
+            }
+            links.append("\n- [").append(a.name().replace("[", "(").replace("]", ")")).append("](/files/")
+                    .append(file.id()).append(')');
+        }
+        return links.isEmpty() ? "" : "\n\n" + texts.t(MailTexts.locale(author), "mail.attachmentsImported",
+                attachments.size()) + links;
+    }
+
+    /** Attachments of a reply are not imported (a comment has no files): their names end the text. */
     private String withAttachmentNote(Content content, Locale locale) {
         if (content.attachments().isEmpty()) {
             return content.text();
@@ -320,7 +345,7 @@ class InboundProcessor {
         String fileName = part.getFileName();
         if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || (fileName != null
                 && !part.isMimeType("multipart/*"))) {
-            attachments.add(new Attachment(fileName == null ? "attachment" : fileName, size(part)));
+            attachments.add(new Attachment(fileName == null ? "attachment" : fileName, size(part), part));
             return;
         }
         if (part.isMimeType("multipart/*")) {

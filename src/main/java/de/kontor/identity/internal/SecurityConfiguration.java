@@ -75,6 +75,8 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/setup", "/login", "/join/**").permitAll()
+                        // inbound webhooks authenticate by their HMAC signature (checked by the receiving module)
+                        .requestMatchers(HttpMethod.POST, "/hooks/**").permitAll()
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**",
                                 "/swagger-ui/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
@@ -99,6 +101,7 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // a sessionless API call carries no ambient credential, so CSRF cannot apply; it must get 401, not 403
                 .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearer,
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/hooks/**"),
                         req -> api.matches(req) && req.getSession(false) == null))
                 .exceptionHandling(e -> e
                         // pages send everyone who is not signed in to the login page, whatever their Accept header

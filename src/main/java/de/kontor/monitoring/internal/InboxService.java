@@ -28,17 +28,17 @@ import de.kontor.stream.PostPublishing;
  * and sharing a mention into a space. Only the monitoring team; a change the status does not allow is a 409.
  */
 @Service
-class InboxService {
+public class InboxService {
 
     static final int MAX_TEXT = 5000;
 
     /** A mention with what the inbox shows beside it. */
-    record MentionView(Mention mention, List<Topic> topics, String sourceName, String assigneeName,
+    public record MentionView(Mention mention, List<Topic> topics, String sourceName, String assigneeName,
                        boolean overdue) {
     }
 
     /** A mention's page: the mention, its comments and answers with their authors' names. */
-    record Detail(MentionView view, List<MentionRepository.Comment> comments, List<MentionRepository.Answer> answers,
+    public record Detail(MentionView view, List<MentionRepository.Comment> comments, List<MentionRepository.Answer> answers,
                   Map<Long, UserSummary> people) {
     }
 
@@ -113,7 +113,7 @@ class InboxService {
         String url = link == null || link.isBlank() ? null : link.strip();
         new Validation().length("text", body, 1, MAX_TEXT)
                 .check(url == null || url.length() <= 2000 && url.matches("(?i)https?://\\S+"), "link",
-                        "monitoring.answer.link")
+                        "monitoring.answer.link.invalid")
                 .throwIfInvalid();
         mentions.addAnswer(id, viewer.id(), body, url);
         mentions.updateStatus(id, Mention.Status.ANSWERED, null, m.assigneeUserId(), m.assigneeSpaceId());

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** One thing heard about the company, and where the inbox stands with it. */
-record Mention(long id, long sourceId, String url, String author, String text, String language, double score,
+public record Mention(long id, long sourceId, String url, String author, String text, String language, double score,
                Sentiment.Label sentiment, String sentimentWords, Instant publishedAt, Instant receivedAt,
                Status status, String ignoreReason, Long assigneeUserId, Long assigneeSpaceId, Instant dueAt,
                Instant firstReactionAt) {
 
-    enum Status {
+    public enum Status {
         NEW, ASSIGNED, ANSWERED, CLOSED, IGNORED;
 
         private static final Map<Status, Set<Status>> NEXT = Map.of(
@@ -21,21 +21,21 @@ record Mention(long id, long sourceId, String url, String author, String text, S
                 CLOSED, Set.of(),
                 IGNORED, Set.of(NEW));
 
-        boolean mayBecome(Status next) {
+        public boolean mayBecome(Status next) {
             return NEXT.get(this).contains(next);
         }
     }
 
     /** No first reaction yet and the response time passed. */
-    boolean overdue(Instant now) {
+    public boolean overdue(Instant now) {
         return firstReactionAt == null && status == Status.NEW && now.isAfter(dueAt);
     }
 
-    List<String> decidingWords() {
+    public List<String> decidingWords() {
         return sentimentWords.isEmpty() ? List.of() : List.of(sentimentWords.split("\n"));
     }
 
-    boolean textDeleted() {
+    public boolean textDeleted() {
         return text == null;
     }
 }

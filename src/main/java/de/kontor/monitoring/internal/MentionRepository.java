@@ -18,7 +18,7 @@ import de.kontor.shared.Cursor;
 
 /** SQL for {@code monitoring_mentions}, their topics, comments and answers. */
 @Repository
-class MentionRepository {
+public class MentionRepository {
 
     /** The inbox filters; null means "any". {@code unassigned} asks for mentions without any assignee. */
     record Filter(Long topicId, Sentiment.Label sentiment, Long sourceId, Mention.Status status,
@@ -31,10 +31,10 @@ class MentionRepository {
                       Instant publishedAt, Instant receivedAt, Instant dueAt) {
     }
 
-    record Comment(long id, long authorId, String text, Instant createdAt) {
+    public record Comment(long id, long authorId, String text, Instant createdAt) {
     }
 
-    record Answer(long id, long authorId, String text, String link, Instant sentAt) {
+    public record Answer(long id, long authorId, String text, String link, Instant sentAt) {
     }
 
     /** When a mention arrived, when it was first reacted to and when that was due (response figures). */

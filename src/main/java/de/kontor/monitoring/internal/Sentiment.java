@@ -21,12 +21,12 @@ import java.util.Set;
  * after it when no sentiment word follows ("funktioniert nicht") —, and words after a contrast ("aber", "but")
  * weigh 1.5 times, those before it half. The sum is squashed to −1…+1 by {@code s / sqrt(s² + 15)}.
  */
-final class Sentiment {
+public final class Sentiment {
 
-    enum Label { POSITIVE, NEUTRAL, NEGATIVE }
+    public enum Label { POSITIVE, NEUTRAL, NEGATIVE }
 
     /** The result: score −1…+1, label, and the words that decided with their contributions ("nicht gut −1.5"). */
-    record Result(double score, Label label, List<String> words) {
+    public record Result(double score, Label label, List<String> words) {
         static final Result NONE = new Result(0, Label.NEUTRAL, List.of());
     }
 

@@ -16,10 +16,10 @@ import de.kontor.shared.Validation;
 
 /** Configuring sources; only the monitoring team (everyone else gets 404). */
 @Service
-class SourceService {
+public class SourceService {
 
     /** What the team fills in for a source; {@code target} is the hashtag or Mastodon account id. */
-    record SourceForm(String kind, String name, String url, String target, Integer intervalMinutes) {
+    public record SourceForm(String kind, String name, String url, String target, Integer intervalMinutes) {
         static SourceForm empty() {
             return new SourceForm("FEED", "", "", "", 15);
         }
@@ -57,15 +57,15 @@ class SourceService {
         }
         int minutes = form.intervalMinutes() == null ? 15 : form.intervalMinutes();
         Validation v = new Validation().length("name", name, 1, 120)
-                .check(minutes >= 1 && minutes <= 1440, "intervalMinutes", "monitoring.source.interval");
+                .check(minutes >= 1 && minutes <= 1440, "intervalMinutes", "monitoring.source.intervalInvalid");
         if (kind != Source.Kind.WEBHOOK) {
-            v.check(httpUrl(url), "url", "monitoring.source.url");
+            v.check(httpUrl(url), "url", "monitoring.source.urlInvalid");
         }
         if (kind == Source.Kind.MASTODON_TAG) {
-            v.check(target.matches("[\\p{L}\\p{N}_]{1,100}"), "target", "monitoring.source.tag");
+            v.check(target.matches("[\\p{L}\\p{N}_]{1,100}"), "target", "monitoring.source.tagInvalid");
         }
         if (kind == Source.Kind.MASTODON_ACCOUNT) {
-            v.check(target.matches("[0-9]{1,30}"), "target", "monitoring.source.account");
+            v.check(target.matches("[0-9]{1,30}"), "target", "monitoring.source.accountInvalid");
         }
         v.throwIfInvalid();
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random(18));
@@ -93,7 +93,7 @@ class SourceService {
         try {
             return Source.Kind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new DomainException.Invalid("kind", "monitoring.source.kind");
+            throw new DomainException.Invalid("kind", "monitoring.source.kindInvalid");
         }
     }
 

@@ -11,10 +11,10 @@ import de.kontor.shared.Validation;
 
 /** Topics (keyword queries) and who follows them; only the monitoring team. */
 @Service
-class TopicService {
+public class TopicService {
 
     /** What the team fills in for a topic. */
-    record TopicForm(String name, String query, Integer slaHours) {
+    public record TopicForm(String name, String query, Integer slaHours) {
         static TopicForm empty() {
             return new TopicForm("", "", 4);
         }
@@ -86,7 +86,7 @@ class TopicService {
         String name = form.name() == null ? "" : form.name().strip();
         Validation v = new Validation().length("name", name, 1, 80)
                 .check(form.slaHours() != null && form.slaHours() >= 1 && form.slaHours() <= 200, "slaHours",
-                        "monitoring.topic.sla");
+                        "monitoring.topic.slaInvalid");
         try {
             Query.parse(form.query());
         } catch (DomainException.Invalid e) {

@@ -21,7 +21,7 @@ import de.kontor.shared.web.FormErrors;
 
 /** Sources and topics of the monitoring team: lists, forms, a source's state, a topic's dashboard. */
 @Controller
-class SetupController {
+class MonitoringSetupController {
 
     private final SourceService sources;
     private final TopicService topics;
@@ -29,7 +29,7 @@ class SetupController {
     private final FormErrors formErrors;
     private final de.kontor.shared.KontorProperties kontor;
 
-    SetupController(SourceService sources, TopicService topics, Dashboard dashboard, FormErrors formErrors,
+    MonitoringSetupController(SourceService sources, TopicService topics, Dashboard dashboard, FormErrors formErrors,
                     de.kontor.shared.KontorProperties kontor) {
         this.sources = sources;
         this.topics = topics;

@@ -70,7 +70,7 @@ class MonitoringBrowserIT extends AbstractIT {
                     + "']"));
 
             assertThat(driver.findElement(By.cssSelector(".mention-facts")).getText())
-                    .contains("defekt").contains("enttaeuschend");
+                    .contains("defekt").contains("enttäuschend");
             Browser.clickAndLoad(driver, By.id("assign-button"));
             assertThat(driver.findElement(By.cssSelector(".mention-status")).getText()).isEqualTo("zugewiesen");
             assertThat(driver.findElement(By.cssSelector(".mention-facts")).getText()).contains(agent.displayName());

@@ -35,7 +35,7 @@ final class Charts {
             y = bar(svg, x, y, barWidth - 2, d.negative() * scale, "chart-negative");
             y = bar(svg, x, y, barWidth - 2, d.neutral() * scale, "chart-neutral");
             bar(svg, x, y, barWidth - 2, d.positive() * scale, "chart-positive");
-            if (i % 7 == 0 || i == days.size() - 1) {
+            if ((days.size() - 1 - i) % 7 == 0) {
                 svg.append(text(x, HEIGHT - 6, f.format(d.date()), "chart-axis"));
             }
         }

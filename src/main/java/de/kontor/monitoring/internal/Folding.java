@@ -36,9 +36,17 @@ final class Folding {
 
     /** Folded words: letters and digits; an apostrophe stays inside a word ("don't"). */
     static List<String> words(String text) {
+        return split(fold(text));
+    }
+
+    /** The same words as {@link #words} (same count and order), lower case but not folded: for showing them. */
+    static List<String> displayWords(String text) {
+        return split(text.toLowerCase(Locale.ROOT).replace('’', '\''));
+    }
+
+    private static List<String> split(String folded) {
         List<String> out = new ArrayList<>();
         StringBuilder w = new StringBuilder();
-        String folded = fold(text);
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
             if (Character.isLetterOrDigit(c) || (c == '\'' && !w.isEmpty())) {

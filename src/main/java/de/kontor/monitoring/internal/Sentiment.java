@@ -108,6 +108,7 @@ public final class Sentiment {
         Set<String> contrast = de ? CONTRAST_DE : CONTRAST_EN;
         // a negation reaches only within its clause: "ruft nicht zurück, sehr enttäuschend"
         List<String> words = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
         List<Integer> clauses = new ArrayList<>();
         String[] parts = text.split("[.,;:!?]+");
         for (int c = 0; c < parts.length; c++) {
@@ -115,6 +116,7 @@ public final class Sentiment {
                 words.add(w);
                 clauses.add(c);
             }
+            shown.addAll(Folding.displayWords(parts[c]));
         }
         Double[] base = new Double[words.size()];
         for (int i = 0; i < words.size(); i++) {
@@ -133,10 +135,10 @@ public final class Sentiment {
                 continue;
             }
             double s = base[i];
-            StringBuilder phrase = new StringBuilder(words.get(i));
+            StringBuilder phrase = new StringBuilder(shown.get(i));
             if (i > 0 && intensifiers.containsKey(words.get(i - 1))) {
                 s *= intensifiers.get(words.get(i - 1));
-                phrase.insert(0, words.get(i - 1) + " ");
+                phrase.insert(0, shown.get(i - 1) + " ");
             }
             int negatedBy = negationBefore(words, base, negations, i);
             if (negatedBy < 0 && de) {
@@ -147,8 +149,8 @@ public final class Sentiment {
             }
             if (negatedBy >= 0) {
                 s *= -0.75;
-                phrase = negatedBy < i ? phrase.insert(0, words.get(negatedBy) + " ")
-                        : phrase.append(' ').append(words.get(negatedBy));
+                phrase = negatedBy < i ? phrase.insert(0, shown.get(negatedBy) + " ")
+                        : phrase.append(' ').append(shown.get(negatedBy));
             }
             if (contrastAt >= 0) {
                 s *= i > contrastAt ? 1.5 : 0.5;

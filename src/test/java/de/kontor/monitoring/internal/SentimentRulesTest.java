@@ -32,6 +32,11 @@ class SentimentRulesTest {
     }
 
     @Test
+    void explanationShowsTheWordsAsWritten() {
+        assertThat(S.analyse("Völlig enttäuschend!", Language.DE).words()).containsExactly("völlig enttäuschend -3.9");
+    }
+
+    @Test
     void unknownLanguageIsNeutral() {
         assertThat(S.analyse("MX-400 12345", Language.UNKNOWN).label()).isEqualTo(Sentiment.Label.NEUTRAL);
     }

@@ -50,9 +50,10 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final DemoStreamLoader stream;
     private final DemoWiki wiki;
     private final DemoDecisions decisions;
+    private final DemoMonitoring monitoring;
 
     DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit,
-                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions) {
+                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions, DemoMonitoring monitoring) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
@@ -60,6 +61,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
         this.stream = stream;
         this.wiki = wiki;
         this.decisions = decisions;
+        this.monitoring = monitoring;
     }
 
     @Override
@@ -113,7 +115,12 @@ class DemoDataLoader implements SmartInitializingSingleton {
             log.info("Demo decisions loaded: {} decisions, {} polls", votes[0], votes[1]);
             audit.record(null, "demo.loaded", DemoDecisions.PART, null, votes[0] + " decisions, " + votes[1] + " polls");
         }
-        return company || posts != null || pages > 0 || votes != null;
+        // monitoring after the company: the Service-Team space and its people must exist
+        int mentions = monitoring.load();
+        if (mentions >= 0) {
+            audit.record(null, "demo.loaded", DemoMonitoring.PART, null, mentions + " mentions");
+        }
+        return company || posts != null || pages > 0 || votes != null || mentions >= 0;
     }
 
     private boolean loadCompany() {

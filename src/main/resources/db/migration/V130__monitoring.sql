@@ -95,7 +95,7 @@ create index monitoring_mention_topics_topic_idx on monitoring_mention_topics (t
 create table monitoring_comments (
     id         bigint generated always as identity primary key,
     mention_id bigint not null references monitoring_mentions (id) on delete cascade,
-    author_id  bigint not null references users (id),
+    author_id  bigint references users (id) on delete set null,
     text       text not null check (length(text) between 1 and 5000),
     created_at timestamptz not null default now()
 );
@@ -105,7 +105,7 @@ create index monitoring_comments_mention_idx on monitoring_comments (mention_id,
 create table monitoring_answers (
     id         bigint generated always as identity primary key,
     mention_id bigint not null references monitoring_mentions (id) on delete cascade,
-    author_id  bigint not null references users (id),
+    author_id  bigint references users (id) on delete set null,
     text       text not null check (length(text) between 1 and 5000),
     link       text check (length(link) <= 2000),
     sent_at    timestamptz not null default now()

@@ -118,7 +118,8 @@ class DemoMonitoring {
         if (person != null && (h.status().equals("ANSWERED") || h.status().equals("CLOSED"))) {
             jdbc.sql("""
                             insert into monitoring_answers (mention_id, author_id, text, link, sent_at)
-                            values (:m, :a, :text, :link, now() - make_interval(hours => :h) + interval '2 hours')""")
+                            select :m, :a, :text, :link, now() - make_interval(hours => :h) + interval '2 hours'
+                            where not exists (select 1 from monitoring_answers where mention_id = :m)""")
                     .param("m", id).param("a", person)
                     .param("text", h.text().matches("(?s).*\\b(the|and)\\b.*")
                             ? "Thank you for the kind words – we passed them on to our service and production teams."
@@ -137,15 +138,18 @@ class DemoMonitoring {
                 .query(Long.class).single();
     }
 
+    /** The source by name, created when missing (a second load without the marker adds none). */
     private long source(String kind, String name, String url, String target, boolean enabled) {
-        return jdbc.sql("""
+        jdbc.sql("""
                         insert into monitoring_sources (source_key, kind, name, url, target, secret, enabled)
-                        values (md5(random()::text || clock_timestamp()::text), :kind, :name, :url, :target,
-                                case when :kind = 'WEBHOOK' then md5(random()::text) || md5(random()::text) end,
-                                :enabled)
-                        returning id""")
+                        select md5(random()::text || clock_timestamp()::text), :kind, :name, :url, :target,
+                               case when :kind = 'WEBHOOK' then md5(random()::text) || md5(random()::text) end,
+                               :enabled
+                        where not exists (select 1 from monitoring_sources where name = :name)""")
                 .param("kind", kind).param("name", name).param("url", url).param("target", target)
-                .param("enabled", enabled).query(Long.class).single();
+                .param("enabled", enabled).update();
+        return jdbc.sql("select min(id) from monitoring_sources where name = :name").param("name", name)
+                .query(Long.class).single();
     }
 
     private Long person(String key) {

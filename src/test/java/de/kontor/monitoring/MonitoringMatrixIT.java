@@ -102,6 +102,8 @@ class MonitoringMatrixIT extends AbstractIT {
                                                                               | -    | 201 201 404 404 404 401 401
             PATCH  /api/v1/monitoring/topics/{t} {"name":"{uniq}","query":"x","slaHours":2}
                                                                               | -    | 200 200 404 404 404 401 401
+            PUT    /api/v1/monitoring/topics/{t}/follow                       | -    | 204 204 404 404 404 401 401
+            DELETE /api/v1/monitoring/topics/{t}/follow                       | -    | 204 204 404 404 404 401 401
             DELETE /api/v1/monitoring/topics/{t}                              | -    | 204 204 404 404 404 401 401
             POST   /hooks/monitoring/{key} {"text":"unsigned"}                | -    | 401 401 401 401 401 401 401
             """;
@@ -194,8 +196,8 @@ class MonitoringMatrixIT extends AbstractIT {
                         insert into monitoring_topics (name, query) values (:n, 'spindel') returning id""")
                 .param("n", TestData.unique("Topic")).query(Long.class).single()));
         f.put("s", Long.toString(data.jdbc().sql("""
-                        insert into monitoring_sources (source_key, kind, name, url)
-                        values (:k, 'FEED', :n, 'https://news.example/feed') returning id""")
+                        insert into monitoring_sources (source_key, kind, name, url, enabled)
+                        values (:k, 'FEED', :n, 'https://news.example/feed', false) returning id""")
                 .param("k", TestData.unique("k")).param("n", TestData.unique("Feed")).query(Long.class).single()));
         f.put("key", data.jdbc().sql("select source_key from monitoring_sources where id = :id").param("id", sourceId)
                 .query(String.class).single());

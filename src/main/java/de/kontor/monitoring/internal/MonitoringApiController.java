@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -210,6 +211,20 @@ class MonitoringApiController {
     TopicJson updateTopic(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id,
                           @RequestBody TopicService.TopicForm body) {
         return TopicJson.of(topics.update(viewer, id, body));
+    }
+
+    @PutMapping("/topics/{id}/follow")
+    @Operation(summary = "Follow the topic: hear about spikes and overdue mentions")
+    ResponseEntity<Void> follow(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id) {
+        topics.follow(viewer, id, true);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/topics/{id}/follow")
+    @Operation(summary = "Stop following the topic")
+    ResponseEntity<Void> unfollow(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id) {
+        topics.follow(viewer, id, false);
+        return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/topics/{id}")

@@ -367,6 +367,15 @@ class MonitoringSourcesIT extends AbstractIT {
                 .until(() -> notifications(admin.id(), "MONITORING_OVERDUE") == before + 1);
         watch.remindOverdue();
         assertThat(notifications(admin.id(), "MONITORING_OVERDUE")).isEqualTo(before + 1);
+        // the notification reads well and leads to the mention
+        var web = login(admin);
+        assertThat(web.get("/notifications").body()).contains("a mention is waiting past its response time");
+        assertThat(web.get("/settings/notifications").status()).isEqualTo(200);
+        long notification = data.jdbc().sql("""
+                        select max(id) from notifications where user_id = :u and type = 'MONITORING_OVERDUE'""")
+                .param("u", admin.id()).query(Long.class).single();
+        assertThat(web.get("/notifications/" + notification + "/open").location())
+                .endsWith("/monitoring/mentions/" + mention);
         assertThat(api.get("/api/v1/monitoring/mentions/" + mention).json().path("mention").path("overdue")
                 .asBoolean()).isTrue();
     }

@@ -115,7 +115,7 @@ create index monitoring_answers_mention_idx on monitoring_answers (mention_id, i
 -- a spike alert is sent once per topic, kind and window
 create table monitoring_alerts (
     topic_id   bigint not null references monitoring_topics (id) on delete cascade,
-    kind       text not null check (kind in ('VOLUME', 'NEGATIVE')),
+    kind       text not null check (kind in ('VOLUME', 'NEGATIVE', 'VOLUME_DAY', 'NEGATIVE_DAY')),
     window_at  timestamptz not null,
     primary key (topic_id, kind, window_at)
 );

@@ -18,8 +18,9 @@ import de.kontor.monitoring.TopicSpiked;
  * What the periodic check does: deletes mention texts past the retention period, reminds about mentions past their
  * response time, and raises spike alerts. A spike: in the last hour a topic got at least {@link #MIN_VOLUME} mentions
  * and three times its hourly average of the 7 days before (VOLUME), or at least {@link #MIN_NEGATIVE} negative
- * mentions making up a share at least 30 points above the topic's own negative share of those 7 days (NEGATIVE).
- * Each alert is sent once per topic, kind and hour.
+ * mentions making up a share at least 30 points above the topic's own negative share of those 7 days (NEGATIVE);
+ * the same for the last day against the daily average, with twice the minimum counts (VOLUME_DAY, NEGATIVE_DAY).
+ * Each alert is sent once per topic, kind and hour (day).
  */
 @Component
 class Watch {
@@ -70,22 +71,32 @@ class Watch {
     @Transactional
     int alertSpikes() {
         Instant now = Instant.now();
-        Instant hourAgo = now.minus(Duration.ofHours(1));
-        Instant baselineFrom = hourAgo.minus(Duration.ofDays(7));
-        Instant window = now.truncatedTo(ChronoUnit.HOURS);
         int sent = 0;
         for (Topic t : topics.list()) {
-            int[] last = mentions.counts(t.id(), hourAgo, now);
-            int[] base = mentions.counts(t.id(), baselineFrom, hourAgo);
-            double perHour = base[0] / (7.0 * 24);
-            double baseShare = base[0] == 0 ? 0 : (double) base[1] / base[0];
-            double share = last[0] == 0 ? 0 : (double) last[1] / last[0];
-            if (last[0] >= MIN_VOLUME && last[0] >= 3 * perHour) {
-                sent += alert(t, "VOLUME", window, now);
-            }
-            if (last[1] >= MIN_NEGATIVE && share >= baseShare + 0.3) {
-                sent += alert(t, "NEGATIVE", window, now);
-            }
+            sent += spikes(t, now, Duration.ofHours(1), ChronoUnit.HOURS, "", 1);
+            sent += spikes(t, now, Duration.ofDays(1), ChronoUnit.DAYS, "_DAY", 2);
+        }
+        return sent;
+    }
+
+    /**
+     * Compares the last {@code window} with the 7 days before it; a day needs {@code factor} times the hour's
+     * minimum counts. One alert per topic, kind and window.
+     */
+    private int spikes(Topic t, Instant now, Duration window, ChronoUnit unit, String suffix, int factor) {
+        Instant from = now.minus(window);
+        int[] last = mentions.counts(t.id(), from, now);
+        int[] base = mentions.counts(t.id(), from.minus(Duration.ofDays(7)), from);
+        double perWindow = base[0] / (7.0 * Duration.ofDays(1).dividedBy(window));
+        double baseShare = base[0] == 0 ? 0 : (double) base[1] / base[0];
+        double share = last[0] == 0 ? 0 : (double) last[1] / last[0];
+        Instant windowAt = now.truncatedTo(unit);
+        int sent = 0;
+        if (last[0] >= MIN_VOLUME * factor && last[0] >= 3 * perWindow) {
+            sent += alert(t, "VOLUME" + suffix, windowAt, now);
+        }
+        if (last[1] >= MIN_NEGATIVE * factor && share >= baseShare + 0.3) {
+            sent += alert(t, "NEGATIVE" + suffix, windowAt, now);
         }
         return sent;
     }

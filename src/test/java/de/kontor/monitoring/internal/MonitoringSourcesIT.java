@@ -384,17 +384,19 @@ class MonitoringSourcesIT extends AbstractIT {
     void negativeSpikeNotifiesFollowers() throws Exception {
         String word = TestData.unique("Spike").replaceAll("[^A-Za-z0-9]", "");
         String topicId = topic(word);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             webhookMention(word, "Schon wieder kaputt: " + word + " Nummer " + i + " ist defekt, sehr schlecht");
         }
         int before = notifications(admin.id(), "MONITORING_SPIKE");
         watch.alertSpikes();
-        await().atMost(Duration.ofSeconds(10)).until(() -> notifications(admin.id(), "MONITORING_SPIKE") >= before + 2);
-        assertThat(data.jdbc().sql("select count(*) from monitoring_alerts where topic_id = :t")
-                .param("t", Long.parseLong(topicId)).query(Integer.class).single()).isEqualTo(2);
+        // hour and day, volume and negative share: four alerts, each notified once
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications(admin.id(), "MONITORING_SPIKE") >= before + 4);
+        assertThat(data.jdbc().sql("select kind from monitoring_alerts where topic_id = :t order by kind")
+                .param("t", Long.parseLong(topicId)).query(String.class).list())
+                .containsExactly("NEGATIVE", "NEGATIVE_DAY", "VOLUME", "VOLUME_DAY");
         watch.alertSpikes();
         assertThat(data.jdbc().sql("select count(*) from monitoring_alerts where topic_id = :t")
-                .param("t", Long.parseLong(topicId)).query(Integer.class).single()).isEqualTo(2);
+                .param("t", Long.parseLong(topicId)).query(Integer.class).single()).isEqualTo(4);
     }
 
     @Test

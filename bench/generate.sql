@@ -1,6 +1,6 @@
 -- Kontor benchmark data generator. Fills an empty, migrated Kontor database directly with SQL (one session,
 -- serial plans, fixed seed: the same size gives the same data). Run by bench/generate.sh, which passes
---   -v posts=N -v users=N -v spaces=N -v tags=N -v tokens=N
+--   -v posts=N -v users=N -v spaces=N -v tags=N -v tokens=N -v vocab=N
 -- Shape (see bench/README.md): 5 company-wide public spaces that every employee belongs to, the rest team spaces
 -- (70 % public, 20 % private, 10 % secret) with 5..200 members; a few very active people and spaces, most quiet
 -- (power-law choices); 3 comments and 5 reactions per post on average, skewed; 30 % of posts tagged, 5 % mention
@@ -56,10 +56,46 @@ create or replace function pg_temp.bench_text(n int) returns text language sql v
     select string_agg(w[1 + floor(random() * array_length(w, 1))::int], ' ') from words, generate_series(1, n)
 $$;
 
--- Text pools: making every text word by word costs ~0.25 ms a row (4 minutes for size M), so posts and comments
--- take one of 20,000 / 10,000 pre-made texts (varied length and words), chosen per row.
+-- Search vocabulary (issue 7): hundreds of thousands of distinct terms, Zipf-distributed. Rank r is drawn
+-- log-uniformly from 1..:vocab (P(r) ~ 1/r, Zipf with s = 1). The first ranks are real words (German for German
+-- texts, English for English ones; 3 of every 10 texts are English), the rest synthetic words of 2-4 syllables.
+create temp table base_words (lang text, rank int, word text, primary key (lang, rank));
+insert into base_words
+select 'de', i, (array['und','der','die','das','mit','für','ist','wir','nicht','auch','ein','eine','den','bitte',
+    'danke','noch','schon','beim','nach','vor'] || w)[i] from words,
+    generate_series(1, 20 + array_length(w, 1)) i;
+insert into base_words
+select 'en', i, (array['the','and','for','with','is','we','not','also','a','an','to','of','please','thanks',
+    'still','already','at','after','before','on','customer','delivery','order','machine','service','quality',
+    'meeting','project','update','training','contract','invoice','feedback','spare','part','maintenance',
+    'production','release','test','issue','solution','report','plan','team','week','today','tomorrow','new',
+    'open','done','important','fast','good','very','plant','sensor','drive','spindle','robot','line','shift'])[i]
+from generate_series(1, 61) i;
+create temp table vocab as
+select b.lang, b.rank, b.word from base_words b
+union all
+select '*', r, initcap(s[1 + r % 40] || s[1 + (r / 40) % 40]
+                || case when r >= 1600 then s[1 + (r / 1600) % 40] else '' end
+                || case when r >= 64000 then s[1 + (r / 64000) % 40] else '' end)
+from (select array['ka','ro','mel','tor','sen','bau','lin','dra','fer','gu','ne','stan','ri','vo','ler','mu','sa',
+                   'ten','ber','ko','pla','ni','dur','we','zel','ha','mo','kri','en','ta','schu','li','gen','ar','be',
+                   'do','wi','ster','ul','fa'] as s) x, generate_series(1, :vocab) r;
+create index on vocab (rank);
+
+-- Text pools: making every text word by word costs ~0.25 ms a row (4 minutes for size M), so posts take one of
+-- 200,000 and comments one of 10,000 pre-made texts (varied length and words), chosen per row.
+create temp table post_draws as
+select t.n, i.i, case when t.n % 10 < 3 then 'en' else 'de' end as lang,
+       least(:vocab, floor(exp(random() * ln(:vocab)))::int) as r
+from generate_series(0, 199999) t(n), generate_series(1, 48) i(i)
+where i.i <= 8 + (t.n * 7 % 41);
 create temp table post_texts as
-select g as n, pg_temp.bench_text(8 + (g * 7 % 41)) as body from generate_series(0, 19999) g;
+select d.n, string_agg(coalesce(b.word, v.word, '?'), ' ' order by d.i) as body
+from post_draws d
+left join base_words b on b.lang = d.lang and b.rank = d.r
+left join vocab v on v.lang = '*' and v.rank = d.r and b.word is null
+group by d.n;
+drop table post_draws;
 create unique index on post_texts (n);
 create temp table comment_texts as
 select g as n, pg_temp.bench_text(4 + (g * 5 % 13)) as body from generate_series(0, 9999) g;
@@ -148,7 +184,7 @@ cross join lateral (select x.sid as space_id,
                                       % :users) + 1 end as author_id) s0
 cross join lateral (select s0.space_id, case when t.space_id is null and s0.author_id % 50 = 0
                                              then s0.author_id - 1 else s0.author_id end as author_id) s
-join post_texts b on b.n = (p.id::bigint * 7919) % 20000;
+join post_texts b on b.n = (p.id::bigint * 7919) % 200000;
 select setval(pg_get_serial_sequence('posts', 'id'), :posts);
 
 insert into post_tags (tag, post_id, space_id, created_at)

@@ -22,7 +22,7 @@ case $SIZE in
   L) POSTS=10000000 ;;
   *) echo "usage: bench/run.sh S|M|L" >&2; exit 2 ;;
 esac
-USERS=10000 SPACES=500 TAGS=2000
+USERS=10000 SPACES=500 TAGS=2000 VOCAB=400000
 DATA=$B/data/$SIZE
 WORK=$B/work/$SIZE
 PORT=${BENCH_PORT:-18080}
@@ -114,19 +114,33 @@ if [ ! -f "$DATA/.generated" ]; then
   log "generating size $SIZE ($POSTS posts)"
   g0=$(date +%s)
   psql -X -h 127.0.0.1 -p "$(pg_port)" -U postgres -d postgres -v posts=$POSTS -v users=$USERS -v spaces=$SPACES \
-    -v tags=$TAGS -v tokens=$USERS -f "$B/generate.sql" > "$WORK/generate.log"
+    -v tags=$TAGS -v tokens=$USERS -v vocab=$VOCAB -f "$B/generate.sql" > "$WORK/generate.log"
   GEN_SECONDS=$(( $(date +%s) - g0 ))
   echo "$GEN_SECONDS" > "$DATA/.generated"
   log "generated in ${GEN_SECONDS}s"
   stop_kontor
+  # the generator writes the tables directly (no search outbox rows): the next start rebuilds the index from them
+  rm -rf "$DATA/search"
 fi
 GEN_SECONDS=$(cat "$DATA/.generated")
 if [ -n "${BENCH_GENERATE_ONLY:-}" ]; then exit 0; fi
 
 # --- cold start on the generated data ----------------------------------------------------------------------------
 sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
+# without a search index (fresh data) Kontor rebuilds it in the background after start: wait for that below, so the
+# rebuild does not run under the scenarios (and report how long it took)
+[ -d "$DATA/search" ] && FRESH_INDEX="" || FRESH_INDEX=1
 start_kontor
 COLD_START=$START_SECONDS
+if [ -n "$FRESH_INDEX" ]; then
+  log "waiting for the search index rebuild"
+  for _ in $(seq 1 1800); do
+    grep -q "Search index rebuilt" "$WORK/kontor.log" && break
+    sleep 1
+  done
+fi
+REBUILD_LINE=$(grep -o "Search index rebuilt: .*" "$WORK/kontor.log" | tail -1 || true)
+[ -n "$REBUILD_LINE" ] && log "$REBUILD_LINE"
 
 # --- sessions, tokens, paths -----------------------------------------------------------------------------------
 # 200 different people per scenario (each request takes the next one), so that nothing per person is hot only
@@ -139,6 +153,31 @@ while [ $n -lt "$PEOPLE" ]; do [ $((u % 50)) -ne 0 ] && { echo "Authorization: B
 # 2,000 writers so that each stays under the per-person posting limit (10 per 10 s) at 1,000 posts/s
 n=0; u=100
 while [ $n -lt 2000 ]; do [ $((u % 50)) -ne 0 ] && { echo "Authorization: Bearer bench-token-$u" >> "$WORK/writers.txt"; n=$((n+1)); }; u=$((u+1)); done
+# search readers: two guests whose only spaces are the 50 busiest (incl. the 5 company-wide ones) and the 5
+# company-wide ones, so the permission filter has exactly 50 and 5 spaces; members read every public space as well
+sql "delete from space_members where user_id in (50, 100);
+     insert into space_members (space_id, user_id, role, joined_at, guest)
+       select id, 50, 'MEMBER', now(), true from spaces where id <= 50
+       union all select id, 100, 'MEMBER', now(), true from spaces where id <= 5;
+     insert into api_tokens (user_id, name, token_hash, scopes)
+       select g, 'bench', encode(sha256(convert_to('bench-token-' || g, 'UTF8')), 'hex'), array['read']
+       from unnest(array[50, 100]) g
+       where not exists (select 1 from api_tokens t where t.user_id = g and t.name = 'bench');" > /dev/null
+echo "Authorization: Bearer bench-token-50" > "$WORK/reader50.txt"
+echo "Authorization: Bearer bench-token-100" > "$WORK/reader5.txt"
+# queries as people type them: words of real post texts (5+ letters, so not stop words), one word (60 %), two
+# words of the same post (30 %) or a prefix (10 %)
+sql "select body from posts tablesample system (0.5) repeatable (7) where space_id <= 50 limit 3000" \
+  | python3 -c '
+import random, re, sys, urllib.parse
+random.seed(11)
+texts = [re.findall(r"\w{5,}", line) for line in sys.stdin]
+texts = [t for t in texts if len(t) >= 2]
+for _ in range(2000):
+    t = random.choice(texts); r = random.random()
+    q = random.choice(t) if r < 0.6 else " ".join(random.sample(t, 2)) if r < 0.9 else random.choice(t)[:4] + "*"
+    print("/api/v1/search?limit=20&q=" + urllib.parse.quote(q))
+' > "$WORK/paths-search.txt"
 echo "/" > "$WORK/paths-home.txt"
 echo "/api/v1/streams/home" > "$WORK/paths-api.txt"
 sql "select '/spaces/' || id || '/posts' from spaces where visibility = 'PUBLIC' order by id limit 20" > "$WORK/paths-space.txt"
@@ -234,6 +273,9 @@ SSE_BG=$!
 sleep 8
 measure post_create wrk_run "$KONTOR" POST "$WORK/writers.txt" "$(echo /api/v1/posts > "$WORK/paths-create.txt"; echo "$WORK/paths-create.txt")" 50 "$WORK/bodies.txt"
 wait "$SSE_BG" || true
+measure search_reader50 wrk_run "$KONTOR" GET "$WORK/reader50.txt" "$WORK/paths-search.txt" 32
+measure search_reader5 wrk_run "$KONTOR" GET "$WORK/reader5.txt" "$WORK/paths-search.txt" 32
+measure search_member wrk_run "$KONTOR" GET "$WORK/bearer.txt" "$WORK/paths-search.txt" 32
 ulimit -n 20000 2>/dev/null || true
 measure sse "$JAVA" -Xss256k "$B/driver/SseFanout.java" port="$PORT" connections="$SSE_CONNECTIONS" posts=30 rate=2 writers=500
 
@@ -242,5 +284,5 @@ RSS_END=$(rss_mb)
 stop_kontor
 python3 "$B/report.py" --size "$SIZE" --results "$RESULTS" --cold-start "$COLD_START" --generate-seconds "$GEN_SECONDS" \
   --rss-end "$RSS_END" --db-size "$(du -sm "$DATA/pg" | cut -f1)" --out "$B/results/$STAMP-$SIZE${BENCH_LABEL:+-$BENCH_LABEL}" \
-  --label "${BENCH_LABEL:-}" --jar "$(basename "$JAR")"
+  --label "${BENCH_LABEL:-}" --jar "$(basename "$JAR")" --rebuild "${REBUILD_LINE:-}"
 log "wrote bench/results/$STAMP-$SIZE${BENCH_LABEL:+-$BENCH_LABEL}.md and .json"

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import de.kontor.identity.internal.Endorsements;
 import de.kontor.identity.internal.UserRepository;
 
 /** The identity module's public API: user lookup for other modules. */
@@ -14,9 +15,11 @@ import de.kontor.identity.internal.UserRepository;
 public class IdentityApi {
 
     private final UserRepository users;
+    private final Endorsements endorsements;
 
-    public IdentityApi(UserRepository users) {
+    public IdentityApi(UserRepository users, Endorsements endorsements) {
         this.users = users;
+        this.endorsements = endorsements;
     }
 
     public Optional<UserSummary> find(long id) {
@@ -70,5 +73,17 @@ public class IdentityApi {
     /** Up to {@code limit} people changed after ({@code since}, {@code afterId}), oldest change first. */
     public List<PersonText> peopleChangedSince(java.time.Instant since, long afterId, int limit) {
         return users.personTexts(afterId, since, limit);
+    }
+
+    // The expert finder: declared skills and who may be shown at all (people can hide themselves).
+
+    /** Declared skills containing the topic, of active members/admins who did not opt out; most endorsed first. */
+    public List<SkillMatch> skillsMatching(String topic, int limit) {
+        return endorsements.holders(topic, limit);
+    }
+
+    /** Of these people, the ones the expert finder may show: active members and admins who did not opt out. */
+    public java.util.Set<Long> expertCandidates(Collection<Long> ids) {
+        return endorsements.candidates(ids);
     }
 }

@@ -25,4 +25,12 @@ public interface PostPublishing {
      * 409 when its space is archived.
      */
     void requireAnswerable(KontorUser viewer, long postId);
+
+    // Comments written on behalf of another module (a reply by e-mail).
+
+    /**
+     * Adds a top-level comment by the author, with the same rules as commenting on the page (404 not readable,
+     * 403 not a contributor, 409 archived, 422 empty or too long, 429 rate limit); returns the comment's id.
+     */
+    long comment(KontorUser author, long postId, String markdown);
 }

@@ -320,7 +320,7 @@ class NotificationIT extends AbstractIT {
         Http page = web.get("/settings/notifications");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("name=\"inApp.MENTIONED\"").contains("name=\"space." + space.id() + "\"")
-                .contains("later").contains("href=\"/settings/notifications\"");
+                .contains("name=\"email.MENTIONED\"").contains("href=\"/settings/notifications\"");
         Http save = web.post("/settings/notifications", Map.of("inApp.MENTIONED", "on", "space." + space.id(), "MUTE"));
         assertThat(save.status()).isEqualTo(302);
         JsonNode prefs = api(user).get("/api/v1/notifications/preferences").json();
@@ -329,7 +329,7 @@ class NotificationIT extends AbstractIT {
         assertThat(prefs.get("spaces").toString()).contains("\"level\":\"MUTE\"");
         assertThat(web.post("/settings/notifications", Map.of("space." + space.id(), "LOUD")).status())
                 .isEqualTo(422);
-        assertThat(login(user).language("de").get("/settings/notifications").body()).contains("später")
+        assertThat(login(user).language("de").get("/settings/notifications").body()).contains("Zusammenfassung")
                 .contains("Stumm");
     }
 }

@@ -12,8 +12,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import de.kontor.identity.KontorUser;
@@ -25,10 +27,12 @@ class PeopleController {
 
     private final Profiles profiles;
     private final OrgUnits units;
+    private final Endorsements endorsements;
 
-    PeopleController(Profiles profiles, OrgUnits units) {
+    PeopleController(Profiles profiles, OrgUnits units, Endorsements endorsements) {
         this.profiles = profiles;
         this.units = units;
+        this.endorsements = endorsements;
     }
 
     @GetMapping("/people")
@@ -54,7 +58,22 @@ class PeopleController {
     @GetMapping("/people/{id:\\d+}")
     String profile(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id, Model model) {
         model.addAttribute("profile", profiles.view(viewer, id));
+        model.addAttribute("skills", endorsements.of(viewer, id));
         return "identity/profile";
+    }
+
+    /** Endorses a colleague's skill, or withdraws the endorsement ({@code withdraw=true}); back to the profile. */
+    @PostMapping("/people/{id:\\d+}/endorsements")
+    String endorse(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id, @RequestParam String skill,
+                   @RequestParam(defaultValue = "false") boolean withdraw, RedirectAttributes redirect) {
+        if (withdraw) {
+            endorsements.withdraw(viewer, id, skill);
+            redirect.addFlashAttribute("flash", "endorse.withdrawn");
+        } else {
+            endorsements.endorse(viewer, id, skill);
+            redirect.addFlashAttribute("flash", "endorse.saved");
+        }
+        return "redirect:/people/" + id + "#skills";
     }
 
     @GetMapping("/people/{id:\\d+}/avatar")

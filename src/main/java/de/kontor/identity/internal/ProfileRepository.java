@@ -76,6 +76,12 @@ class ProfileRepository {
             jdbc.sql("insert into user_skills (user_id, skill) select :id, unnest(:skills) on conflict do nothing")
                     .param("id", userId).param("skills", skills.toArray(String[]::new)).update();
         }
+        // endorsements belong to a declared skill: a skill that is gone takes them along
+        jdbc.sql("""
+                        delete from skill_endorsements e where e.user_id = :id
+                          and not exists (select 1 from user_skills s where s.user_id = e.user_id
+                                          and lower(s.skill) = e.skill)""")
+                .param("id", userId).update();
     }
 
     /** Skills starting with the prefix (or containing it as a word), most used first; one spelling per skill. */

@@ -28,12 +28,24 @@ class ProfileSettingsController {
     private final OrgUnits units;
     private final FormErrors formErrors;
     private final PrincipalRefresh principals;
+    private final Endorsements endorsements;
 
-    ProfileSettingsController(Profiles profiles, OrgUnits units, FormErrors formErrors, PrincipalRefresh principals) {
+    ProfileSettingsController(Profiles profiles, OrgUnits units, FormErrors formErrors, PrincipalRefresh principals,
+                              Endorsements endorsements) {
         this.profiles = profiles;
         this.units = units;
         this.formErrors = formErrors;
         this.principals = principals;
+        this.endorsements = endorsements;
+    }
+
+    /** The expert finder opt-out: a checkbox, so an absent parameter means "show me". */
+    @PostMapping("/settings/expert-finder")
+    String expertFinder(@AuthenticationPrincipal KontorUser viewer,
+                        @RequestParam(defaultValue = "false") boolean hidden, RedirectAttributes redirect) {
+        endorsements.setHidden(viewer, hidden);
+        redirect.addFlashAttribute("flash", "experts.optout.saved");
+        return "redirect:/settings/profile#expert-finder";
     }
 
     @GetMapping("/settings/profile")
@@ -89,6 +101,7 @@ class ProfileSettingsController {
         model.addAttribute("profile", profiles.me(viewer));
         model.addAttribute("form", form);
         model.addAttribute("units", units.tree());
+        model.addAttribute("expertHidden", endorsements.hidden(viewer));
         return "identity/profileSettings";
     }
 

@@ -75,6 +75,8 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/setup", "/login", "/join/**").permitAll()
+                        // one-click unsubscribe from a mail (RFC 8058): the signed token in the path is the proof
+                        .requestMatchers("/mail/unsubscribe/*").permitAll()
                         // inbound webhooks authenticate by their HMAC signature (checked by the receiving module)
                         .requestMatchers(HttpMethod.POST, "/hooks/**").permitAll()
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**",
@@ -100,9 +102,12 @@ class SecurityConfiguration {
                         }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // a sessionless API call carries no ambient credential, so CSRF cannot apply; it must get 401, not 403
+                // mail clients POST one-click unsubscribes without a session; the signed token replaces CSRF;
+                // inbound webhooks come from other tools without a session; their HMAC signature replaces CSRF
                 .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearer,
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/hooks/**"),
-                        req -> api.matches(req) && req.getSession(false) == null))
+                        req -> api.matches(req) && req.getSession(false) == null,
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/mail/unsubscribe/*")))
                 .exceptionHandling(e -> e
                         // pages send everyone who is not signed in to the login page, whatever their Accept header
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),

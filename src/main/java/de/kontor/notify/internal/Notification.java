@@ -16,6 +16,11 @@ public record Notification(long id, long userId, NotificationType type, Long spa
 
     /** Where the notification leads. */
     public String link() {
+        return link(type, spaceId, postId, commentId, targetId);
+    }
+
+    /** Where a notification with these subject ids leads (also for e-mails about it). */
+    static String link(NotificationType type, Long spaceId, Long postId, Long commentId, Long targetId) {
         return switch (type) {
             case SPACE_INVITATION, JOIN_APPROVED -> "/spaces/" + spaceId;
             case JOIN_REQUEST -> "/spaces/" + spaceId + "/members";

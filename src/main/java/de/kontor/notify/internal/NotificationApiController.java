@@ -47,7 +47,7 @@ class NotificationApiController {
     record CountJson(int unreadCount) {
     }
 
-    /** {@code email} is reserved for a later release and always false. */
+    /** {@code inApp} and {@code email}: null in a change leaves that switch as it is. */
     record TypePreferenceJson(String type, Boolean inApp, Boolean email) {
     }
 
@@ -97,7 +97,7 @@ class NotificationApiController {
     }
 
     @GetMapping("/preferences")
-    @Operation(summary = "In-app switch per type and level per space (spaces the caller is a member of)")
+    @Operation(summary = "In-app and e-mail switch per type and level per space (spaces the caller is a member of)")
     PreferencesJson preferences(@AuthenticationPrincipal KontorUser viewer) {
         return json(preferences.settings(viewer));
     }
@@ -107,12 +107,18 @@ class NotificationApiController {
             + "(422 unknown type or level, 404 space not readable)")
     PreferencesJson update(@AuthenticationPrincipal KontorUser viewer, @RequestBody PreferencesJson body) {
         Map<String, Boolean> inApp = new HashMap<>();
+        Map<String, Boolean> email = new HashMap<>();
         if (body.types() != null) {
             for (TypePreferenceJson t : body.types()) {
-                if (t == null || t.type() == null || t.inApp() == null) {
+                if (t == null || t.type() == null || (t.inApp() == null && t.email() == null)) {
                     throw new DomainException.Invalid("types", "validation.required");
                 }
-                inApp.put(t.type(), t.inApp());
+                if (t.inApp() != null) {
+                    inApp.put(t.type(), t.inApp());
+                }
+                if (t.email() != null) {
+                    email.put(t.type(), t.email());
+                }
             }
         }
         Map<Long, String> levels = new HashMap<>();
@@ -124,7 +130,7 @@ class NotificationApiController {
                 levels.put(spaceId(s.spaceId()), s.level());
             }
         }
-        preferences.update(viewer, inApp, levels);
+        preferences.update(viewer, inApp, email, levels);
         return json(preferences.settings(viewer));
     }
 
@@ -138,7 +144,7 @@ class NotificationApiController {
 
     private static PreferencesJson json(NotificationPreferences.Settings s) {
         return new PreferencesJson(
-                s.types().stream().map(t -> new TypePreferenceJson(t.type().name(), t.inApp(), false)).toList(),
+                s.types().stream().map(t -> new TypePreferenceJson(t.type().name(), t.inApp(), t.email())).toList(),
                 s.spaces().stream().map(sp -> new SpacePreferenceJson(Long.toString(sp.spaceId()), sp.spaceName(),
                         sp.level().name())).toList());
     }

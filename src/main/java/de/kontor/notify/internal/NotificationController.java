@@ -66,15 +66,18 @@ class NotificationController {
     }
 
     /**
-     * The form sends a checkbox {@code inApp.TYPE} for every switched-on type (absent means off) and a select
+     * The form sends checkboxes {@code inApp.TYPE} and {@code email.TYPE} for every switched-on type (absent means
+     * off) and a select
      * {@code space.ID} for every listed space.
      */
     @PostMapping("/settings/notifications")
     String save(@AuthenticationPrincipal KontorUser viewer, @RequestParam Map<String, String> form, Model model,
                 HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Map<String, Boolean> inApp = new HashMap<>();
+        Map<String, Boolean> email = new HashMap<>();
         for (NotificationType t : NotificationType.values()) {
             inApp.put(t.name(), form.containsKey("inApp." + t.name()));
+            email.put(t.name(), form.containsKey("email." + t.name()));
         }
         Map<Long, String> levels = new HashMap<>();
         form.forEach((k, v) -> {
@@ -83,7 +86,7 @@ class NotificationController {
             }
         });
         try {
-            preferences.update(viewer, inApp, levels);
+            preferences.update(viewer, inApp, email, levels);
         } catch (DomainException.Invalid e) {
             response.setStatus(e.status());
             model.addAttribute("fieldErrors", formErrors.messages(e, request));

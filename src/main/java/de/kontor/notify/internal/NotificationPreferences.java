@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.kontor.identity.KontorUser;
+import de.kontor.notify.EmailPreferences;
 import de.kontor.shared.DomainException;
 import de.kontor.shared.Validation;
 import de.kontor.spaces.SpaceDirectory;
@@ -15,14 +16,14 @@ import de.kontor.spaces.VisibilityPolicy;
 
 /** Per-type and per-space notification preferences of the signed-in person. */
 @Service
-public class NotificationPreferences {
+public class NotificationPreferences implements EmailPreferences {
 
     /** At most this many spaces are offered on the settings page (the API accepts any readable space). */
     static final int SPACE_LIMIT = 200;
 
     /** What the settings page and the API show. */
     public record Settings(List<TypeSetting> types, List<SpaceSetting> spaces) {
-        public record TypeSetting(NotificationType type, boolean inApp) {
+        public record TypeSetting(NotificationType type, boolean inApp, boolean email) {
         }
 
         public record SpaceSetting(long spaceId, String spaceName, SpaceLevel level) {
@@ -42,7 +43,8 @@ public class NotificationPreferences {
     /** Every type, and every space the person is a member of (plus any other space they set a level for). */
     Settings settings(KontorUser viewer) {
         List<Settings.TypeSetting> types = new ArrayList<>();
-        preferences.inApp(viewer.id()).forEach((t, on) -> types.add(new Settings.TypeSetting(t, on)));
+        Map<NotificationType, Boolean> email = preferences.email(viewer.id());
+        preferences.inApp(viewer.id()).forEach((t, on) -> types.add(new Settings.TypeSetting(t, on, email.get(t))));
         Map<Long, SpaceLevel> levels = preferences.spaceLevels(viewer.id());
         List<Settings.SpaceSetting> spaceSettings = new ArrayList<>();
         for (SpaceDirectory.SpaceRef s : spaces.memberships(viewer.id()).stream().limit(SPACE_LIMIT).toList()) {
@@ -56,9 +58,11 @@ public class NotificationPreferences {
      * a space the person cannot read is 404 (as if it did not exist).
      */
     @Transactional
-    void update(KontorUser viewer, Map<String, Boolean> inApp, Map<Long, String> spaceLevels) {
+    void update(KontorUser viewer, Map<String, Boolean> inApp, Map<String, Boolean> email,
+                Map<Long, String> spaceLevels) {
         Validation v = new Validation();
         inApp.keySet().forEach(k -> v.check(NotificationType.parse(k) != null, "types", "notify.prefs.unknownType", k));
+        email.keySet().forEach(k -> v.check(NotificationType.parse(k) != null, "types", "notify.prefs.unknownType", k));
         spaceLevels.values().forEach(l -> v.check(SpaceLevel.parse(l) != null, "spaces", "notify.prefs.unknownLevel", l));
         v.throwIfInvalid();
         for (Long spaceId : spaceLevels.keySet()) {
@@ -67,6 +71,18 @@ public class NotificationPreferences {
             }
         }
         inApp.forEach((k, on) -> preferences.setInApp(viewer.id(), NotificationType.parse(k), Boolean.TRUE.equals(on)));
+        email.forEach((k, on) -> preferences.setEmail(viewer.id(), NotificationType.parse(k), Boolean.TRUE.equals(on)));
         spaceLevels.forEach((s, l) -> preferences.setSpaceLevel(viewer.id(), s, SpaceLevel.parse(l)));
+    }
+
+    @Override
+    @Transactional
+    public boolean stopEmail(long userId, String type) {
+        NotificationType t = NotificationType.parse(type);
+        if (t == null) {
+            return false;
+        }
+        preferences.setEmail(userId, t, false);
+        return true;
     }
 }

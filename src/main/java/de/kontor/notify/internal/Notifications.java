@@ -1,5 +1,6 @@
 package de.kontor.notify.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,12 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import de.kontor.identity.IdentityApi;
 import de.kontor.identity.KontorUser;
 import de.kontor.identity.UserSummary;
+import de.kontor.notify.NotificationCreated;
 import de.kontor.shared.Cursor;
 import de.kontor.shared.DomainException;
 import de.kontor.shared.Page;
@@ -22,7 +25,8 @@ import de.kontor.spaces.VisibilityPolicy;
 /**
  * Creating, listing and reading notifications. A notification is created only for someone who may read its space
  * at that moment and wants it (type and space preferences), never for the person who acted; it is listed only
- * while they may still read the space.
+ * while they may still read the space. Someone who wants the type by e-mail gets {@link NotificationCreated}
+ * published for the mail module (also when the in-app switch is off).
  */
 @Service
 class Notifications {
@@ -33,15 +37,18 @@ class Notifications {
     private final VisibilityPolicy policy;
     private final IdentityApi identity;
     private final SpaceDirectory spaces;
+    private final ApplicationEventPublisher events;
 
     Notifications(NotificationRepository notifications, PreferenceRepository preferences, LiveEvents live,
-                  VisibilityPolicy policy, IdentityApi identity, SpaceDirectory spaces) {
+                  VisibilityPolicy policy, IdentityApi identity, SpaceDirectory spaces,
+                  ApplicationEventPublisher events) {
         this.notifications = notifications;
         this.preferences = preferences;
         this.live = live;
         this.policy = policy;
         this.identity = identity;
         this.spaces = spaces;
+        this.events = events;
     }
 
     /** What a notification is about; {@code groupKey} set for notifications that collect repeated events. */
@@ -51,7 +58,10 @@ class Notifications {
         }
     }
 
-    /** Notifies the recipient unless they acted themselves, may not read the space, or do not want it. */
+    /**
+     * Notifies the recipient unless they acted themselves, may not read the space, or do not want it (in app and
+     * by e-mail are separate switches; the space level applies to both).
+     */
     @Transactional
     void notify(long recipientId, long actorId, Subject subject) {
         if (recipientId == actorId) {
@@ -68,16 +78,24 @@ class Notifications {
 
     private void deliver(long recipientId, Long actorId, Subject subject) {
         Optional<KontorUser> recipient = identity.principal(recipientId).filter(KontorUser::active);
-        if (recipient.isEmpty() || !mayKnow(recipient.get(), subject) || !wants(recipientId, subject)) {
+        if (recipient.isEmpty() || !mayKnow(recipient.get(), subject) || !spaceAllows(recipientId, subject)) {
             return;
         }
-        long id = subject.groupKey() == null
-                ? notifications.insert(recipientId, subject.type(), subject.spaceId(), subject.postId(),
-                subject.commentId(), actorId, subject.targetId())
-                : notifications.upsertGrouped(recipientId, subject.type(), subject.groupKey(), subject.spaceId(),
-                subject.postId(), actorId);
-        live.toUser(recipientId, "notification", Map.of("id", Long.toString(id), "type", subject.type().name(),
-                "unreadCount", unreadCount(recipient.get())));
+        if (preferences.inApp(recipientId, subject.type())) {
+            long id = subject.groupKey() == null
+                    ? notifications.insert(recipientId, subject.type(), subject.spaceId(), subject.postId(),
+                    subject.commentId(), actorId, subject.targetId())
+                    : notifications.upsertGrouped(recipientId, subject.type(), subject.groupKey(),
+                    subject.spaceId(), subject.postId(), actorId);
+            live.toUser(recipientId, "notification", Map.of("id", Long.toString(id), "type", subject.type().name(),
+                    "unreadCount", unreadCount(recipient.get())));
+        }
+        if (preferences.email(recipientId, subject.type())) {
+            events.publishEvent(new NotificationCreated(recipientId, subject.type().name(), subject.spaceId(),
+                    subject.postId(), subject.commentId(), actorId,
+                    Notification.link(subject.type(), subject.spaceId(), subject.postId(), subject.commentId(),
+                            subject.targetId()), Instant.now()));
+        }
     }
 
     /** An invitee cannot read the space yet, only see it; everything else needs read access. */
@@ -90,10 +108,7 @@ class Notifications {
                 : policy.canRead(recipient, subject.spaceId());
     }
 
-    private boolean wants(long recipientId, Subject subject) {
-        if (!preferences.inApp(recipientId, subject.type())) {
-            return false;
-        }
+    private boolean spaceAllows(long recipientId, Subject subject) {
         return subject.spaceId() == null
                 || preferences.spaceLevel(recipientId, subject.spaceId()).allows(subject.type());
     }

@@ -7,7 +7,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for the notification preferences; absent rows mean the defaults (in app on, space level ALL). */
+/**
+ * SQL for the notification preferences; absent rows mean the defaults (in app on, e-mail off, space level ALL).
+ */
 @Repository
 class PreferenceRepository {
 
@@ -44,6 +46,36 @@ class PreferenceRepository {
                         insert into notification_type_preferences (user_id, type, in_app) values (:u, :t, :i)
                         on conflict (user_id, type) do update set in_app = excluded.in_app""")
                 .param("u", userId).param("t", type.name()).param("i", inApp).update();
+    }
+
+    /** E-mail switch per type, defaults (off) filled in. */
+    Map<NotificationType, Boolean> email(long userId) {
+        Map<NotificationType, Boolean> result = new EnumMap<>(NotificationType.class);
+        for (NotificationType t : NotificationType.values()) {
+            result.put(t, false);
+        }
+        jdbc.sql("select type, email from notification_type_preferences where user_id = :u").param("u", userId)
+                .query((rs, row) -> {
+                    NotificationType t = NotificationType.parse(rs.getString("type"));
+                    if (t != null) {
+                        result.put(t, rs.getBoolean("email"));
+                    }
+                    return t;
+                }).list();
+        return result;
+    }
+
+    boolean email(long userId, NotificationType type) {
+        return jdbc.sql("select email from notification_type_preferences where user_id = :u and type = :t")
+                .param("u", userId).param("t", type.name()).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** A new row keeps the in-app default (on). */
+    void setEmail(long userId, NotificationType type, boolean email) {
+        jdbc.sql("""
+                        insert into notification_type_preferences (user_id, type, in_app, email) values (:u, :t, true, :e)
+                        on conflict (user_id, type) do update set email = excluded.email""")
+                .param("u", userId).param("t", type.name()).param("e", email).update();
     }
 
     /** Spaces with a level other than ALL. */

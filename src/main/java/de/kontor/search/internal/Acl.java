@@ -9,5 +9,7 @@ enum Acl {
     /** Company-wide: every active member or administrator, never guests (profile posts, people). */
     COMPANY,
     /** A direct message: its conversation's participants (former ones up to the moment they left). */
-    PARTICIPANTS
+    PARTICIPANTS,
+    /** Private to one person: only the reader whose id is the document's author id (private bookmarks). */
+    OWNER
 }

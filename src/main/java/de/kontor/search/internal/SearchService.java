@@ -246,6 +246,9 @@ public class SearchService {
                     .add(new TermQuery(new Term(Fields.ACL, Acl.PARTICIPANTS.name())), Occur.FILTER)
                     .add(conversations, Occur.FILTER).build(), Occur.SHOULD);
         }
+        b.add(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.ACL, Acl.OWNER.name())), Occur.FILTER)
+                .add(LongField.newExactQuery(Fields.AUTHOR, viewer.id()), Occur.FILTER).build(), Occur.SHOULD);
         BooleanQuery q = b.setMinimumNumberShouldMatch(1).build();
         return q.clauses().isEmpty() ? new MatchNoDocsQuery() : q;
     }

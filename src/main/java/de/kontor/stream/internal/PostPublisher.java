@@ -39,6 +39,12 @@ class PostPublisher implements PostPublishing {
         posts.answerable(viewer, postId);
     }
 
+    @Override
+    @Transactional
+    public long comment(KontorUser author, long postId, String markdown) {
+        return posts.comment(author, postId, null, markdown).value().id();
+    }
+
     private static PublishedPost ref(Post p) {
         return new PublishedPost(p.id(), p.spaceId(), p.authorId());
     }

@@ -50,10 +50,13 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final DemoStreamLoader stream;
     private final DemoWiki wiki;
     private final DemoDecisions decisions;
+    private final DemoEndorsements endorsements;
+    private final DemoLibrary library;
     private final DemoMonitoring monitoring;
 
     DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit,
-                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions, DemoMonitoring monitoring) {
+                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions, DemoEndorsements endorsements,
+                   DemoLibrary library, DemoMonitoring monitoring) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
@@ -61,6 +64,8 @@ class DemoDataLoader implements SmartInitializingSingleton {
         this.stream = stream;
         this.wiki = wiki;
         this.decisions = decisions;
+        this.endorsements = endorsements;
+        this.library = library;
         this.monitoring = monitoring;
     }
 
@@ -115,12 +120,22 @@ class DemoDataLoader implements SmartInitializingSingleton {
             log.info("Demo decisions loaded: {} decisions, {} polls", votes[0], votes[1]);
             audit.record(null, "demo.loaded", DemoDecisions.PART, null, votes[0] + " decisions, " + votes[1] + " polls");
         }
+        int endorsed = endorsements.load();
+        if (endorsed > 0) {
+            audit.record(null, "demo.loaded", DemoEndorsements.PART, null, endorsed + " endorsements");
+        }
+        // bookmarks and files after the company: their people and spaces must exist
+        int library = this.library.load();
+        if (library > 0) {
+            audit.record(null, "demo.loaded", DemoLibrary.PART, null, library + " bookmarks and files");
+        }
         // monitoring after the company: the Service-Team space and its people must exist
         int mentions = monitoring.load();
         if (mentions >= 0) {
             audit.record(null, "demo.loaded", DemoMonitoring.PART, null, mentions + " mentions");
         }
-        return company || posts != null || pages > 0 || votes != null || mentions >= 0;
+        return company || posts != null || pages > 0 || votes != null || endorsed > 0 || library > 0
+                || mentions >= 0;
     }
 
     private boolean loadCompany() {

@@ -184,6 +184,18 @@ class DemoDataIT extends AbstractIT {
     }
 
     @Test
+    void theExpertFinderKnowsWhoProgramsControls() {
+        assertThat(count("""
+                select count(*) from skill_endorsements e join users u on u.id = e.user_id
+                where u.email = 'murat.yilmaz@muster-maschinenbau.de' and e.skill = 'sps-programmierung'"""))
+                .isEqualTo(4);
+        WebSession lukas = WebSession.login(baseUrl(), "lukas.weber@muster-maschinenbau.de", DemoDataLoader.PASSWORD);
+        String page = lukas.get("/people/experts?q=SPS-Programmierung").body();
+        assertThat(page).contains("Murat Yılmaz").contains("bestätigt von 4 Personen");
+        assertThat(page.indexOf("Murat Yılmaz")).isLessThan(page.indexOf("Stefan Maier"));
+    }
+
+    @Test
     void demoAccountsSignInWithTheDemoPassword() {
         for (String email : List.of("katrin.albers@muster-maschinenbau.de", "lukas.weber@muster-maschinenbau.de",
                 "stefanie.lang@berger-automotive.de")) {

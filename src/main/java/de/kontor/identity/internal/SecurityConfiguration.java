@@ -77,6 +77,8 @@ class SecurityConfiguration {
                                 "/setup", "/login", "/join/**").permitAll()
                         // one-click unsubscribe from a mail (RFC 8058): the signed token in the path is the proof
                         .requestMatchers("/mail/unsubscribe/*").permitAll()
+                        // inbound webhooks authenticate by their HMAC signature (checked by the receiving module)
+                        .requestMatchers(HttpMethod.POST, "/hooks/**").permitAll()
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**",
                                 "/swagger-ui/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
@@ -100,8 +102,10 @@ class SecurityConfiguration {
                         }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // a sessionless API call carries no ambient credential, so CSRF cannot apply; it must get 401, not 403
-                // mail clients POST one-click unsubscribes without a session; the signed token replaces CSRF
+                // mail clients POST one-click unsubscribes without a session; the signed token replaces CSRF;
+                // inbound webhooks come from other tools without a session; their HMAC signature replaces CSRF
                 .csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearer,
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/hooks/**"),
                         req -> api.matches(req) && req.getSession(false) == null,
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/mail/unsubscribe/*")))
                 .exceptionHandling(e -> e

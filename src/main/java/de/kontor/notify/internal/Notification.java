@@ -26,6 +26,8 @@ public record Notification(long id, long userId, NotificationType type, Long spa
             case JOIN_REQUEST -> "/spaces/" + spaceId + "/members";
             case WIKI_PAGE_CHANGED -> "/spaces/" + spaceId + "/wiki/" + postId;
             case DECISION_REQUESTED, DECISION_REMINDER, DECISION_CLOSED -> "/decisions/" + targetId;
+            case MONITORING_SPIKE -> "/monitoring/topics/" + targetId;
+            case MONITORING_OVERDUE -> "/monitoring/mentions/" + targetId;
             default -> "/posts/" + postId + (commentId == null ? "" : "#comment-" + commentId);
         };
     }

@@ -33,7 +33,7 @@ class NotificationRepository {
         this.jdbc = jdbc;
     }
 
-    long insert(long userId, NotificationType type, Long spaceId, Long postId, Long commentId, long actorId,
+    long insert(long userId, NotificationType type, Long spaceId, Long postId, Long commentId, Long actorId,
                 Long targetId) {
         return jdbc.sql("""
                         insert into notifications (user_id, type, space_id, post_id, comment_id, actor_id, target_id)

@@ -67,6 +67,16 @@ class Notifications {
         if (recipientId == actorId) {
             return;
         }
+        deliver(recipientId, actorId, subject);
+    }
+
+    /** A notification no person caused (a job noticed something), never grouped; the same checks otherwise. */
+    @Transactional
+    void notifyFromSystem(long recipientId, Subject subject) {
+        deliver(recipientId, null, subject);
+    }
+
+    private void deliver(long recipientId, Long actorId, Subject subject) {
         Optional<KontorUser> recipient = identity.principal(recipientId).filter(KontorUser::active);
         if (recipient.isEmpty() || !mayKnow(recipient.get(), subject) || !spaceAllows(recipientId, subject)) {
             return;

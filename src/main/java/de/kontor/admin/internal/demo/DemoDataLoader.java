@@ -52,10 +52,11 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final DemoDecisions decisions;
     private final DemoEndorsements endorsements;
     private final DemoLibrary library;
+    private final DemoMonitoring monitoring;
 
     DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit,
                    DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions, DemoEndorsements endorsements,
-                   DemoLibrary library) {
+                   DemoLibrary library, DemoMonitoring monitoring) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
@@ -65,6 +66,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
         this.decisions = decisions;
         this.endorsements = endorsements;
         this.library = library;
+        this.monitoring = monitoring;
     }
 
     @Override
@@ -127,7 +129,13 @@ class DemoDataLoader implements SmartInitializingSingleton {
         if (library > 0) {
             audit.record(null, "demo.loaded", DemoLibrary.PART, null, library + " bookmarks and files");
         }
-        return company || posts != null || pages > 0 || votes != null || endorsed > 0 || library > 0;
+        // monitoring after the company: the Service-Team space and its people must exist
+        int mentions = monitoring.load();
+        if (mentions >= 0) {
+            audit.record(null, "demo.loaded", DemoMonitoring.PART, null, mentions + " mentions");
+        }
+        return company || posts != null || pages > 0 || votes != null || endorsed > 0 || library > 0
+                || mentions >= 0;
     }
 
     private boolean loadCompany() {

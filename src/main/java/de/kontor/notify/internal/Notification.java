@@ -21,6 +21,8 @@ public record Notification(long id, long userId, NotificationType type, Long spa
             case JOIN_REQUEST -> "/spaces/" + spaceId + "/members";
             case WIKI_PAGE_CHANGED -> "/spaces/" + spaceId + "/wiki/" + postId;
             case DECISION_REQUESTED, DECISION_REMINDER, DECISION_CLOSED -> "/decisions/" + targetId;
+            case QUESTION_ANSWERED, ANSWER_ACCEPTED -> "/questions/" + targetId
+                    + (commentId == null ? "" : "#answer-" + commentId);
             default -> "/posts/" + postId + (commentId == null ? "" : "#comment-" + commentId);
         };
     }

@@ -7,7 +7,9 @@ public enum NotificationType {
     /** A watched wiki page got a new revision; {@code postId} holds the page id. */
     WIKI_PAGE_CHANGED,
     /** About a decision; {@code targetId} holds the decision id. */
-    DECISION_REQUESTED, DECISION_REMINDER, DECISION_CLOSED;
+    DECISION_REQUESTED, DECISION_REMINDER, DECISION_CLOSED,
+    /** About a question; {@code targetId} holds the question id, {@code commentId} the answer id. */
+    QUESTION_ANSWERED, ANSWER_ACCEPTED;
 
     static NotificationType parse(String s) {
         for (NotificationType t : values()) {

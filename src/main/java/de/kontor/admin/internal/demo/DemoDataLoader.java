@@ -50,9 +50,10 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final DemoStreamLoader stream;
     private final DemoWiki wiki;
     private final DemoDecisions decisions;
+    private final DemoQuestions questions;
 
     DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit,
-                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions) {
+                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions, DemoQuestions questions) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
@@ -60,6 +61,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
         this.stream = stream;
         this.wiki = wiki;
         this.decisions = decisions;
+        this.questions = questions;
     }
 
     @Override
@@ -113,7 +115,11 @@ class DemoDataLoader implements SmartInitializingSingleton {
             log.info("Demo decisions loaded: {} decisions, {} polls", votes[0], votes[1]);
             audit.record(null, "demo.loaded", DemoDecisions.PART, null, votes[0] + " decisions, " + votes[1] + " polls");
         }
-        return company || posts != null || pages > 0 || votes != null;
+        int asked = questions.load();
+        if (asked >= 0) {
+            audit.record(null, "demo.loaded", DemoQuestions.PART, null, asked + " questions");
+        }
+        return company || posts != null || pages > 0 || votes != null || asked >= 0;
     }
 
     private boolean loadCompany() {

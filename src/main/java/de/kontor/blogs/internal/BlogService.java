@@ -182,7 +182,12 @@ public class BlogService {
         switch (d.action() == null ? Action.DRAFT : d.action()) {
             case DRAFT -> articles.draft(a.id());
             case SCHEDULE -> articles.schedule(a.id(), d.publishAt());
-            case PUBLISH -> publish(viewer, a, true);
+            case PUBLISH -> {
+                // a moderator may publish someone's draft: the announcement is still the author's post
+                KontorUser author = a.authorId() == viewer.id() ? viewer
+                        : identity.principal(a.authorId()).filter(KontorUser::active).orElse(null);
+                publish(author, a, author != null);
+            }
         }
     }
 

@@ -212,6 +212,8 @@ class QuestionFlowsIT extends AbstractIT {
         assertThat(second.get("items").get(1).get("title").asText()).isEqualTo("Beantwortet");
         assertThat(api.get("/api/v1/questions?tag=" + encode("#" + tag.toUpperCase())).json().get("items").size())
                 .isEqualTo(4);
+        JsonNode patched = api.patch("/api/v1/questions/" + answered, "{\"title\":\"Beantwortet!\"}").json();
+        assertThat(patched.get("tags").get(0).asText()).isEqualTo(tag);
         assertThat(login(asker).get("/spaces/" + space.id() + "/questions?unanswered=true").body())
                 .contains("Offen 2").doesNotContain(">Beantwortet<");
     }

@@ -116,11 +116,17 @@ class BlogsApiController {
     }
 
     @PatchMapping("/articles/{id}")
-    @Operation(summary = "Edit an article (its author or a moderator of the space); state as for creating; a "
-            + "published article stays published")
+    @Operation(summary = "Edit an article (its author or a moderator of the space); fields left out stay as they "
+            + "are; state as for creating; a published article stays published")
     ArticleJson update(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id,
                        @RequestBody ArticleInJson body) {
-        blogs.update(viewer, id, draft(body));
+        Article a = blogs.editable(viewer, id);
+        // PATCH: what the body leaves out stays as it is
+        ArticleInJson merged = new ArticleInJson(null, body.title() != null ? body.title() : a.title(),
+                body.teaser() != null ? body.teaser() : a.teaser(), body.text() != null ? body.text() : a.body(),
+                body.tags() != null ? body.tags() : a.tags(), body.state() != null ? body.state() : a.state().name(),
+                body.publishAt() != null ? body.publishAt() : a.publishAt() == null ? null : a.publishAt().toString());
+        blogs.update(viewer, id, draft(merged));
         return get(viewer, id);
     }
 

@@ -125,10 +125,14 @@ class QuestionsApiController {
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Edit title, text and tags (the asker or a moderator of the space)")
+    @Operation(summary = "Edit title, text and tags (the asker or a moderator of the space); fields left out stay as "
+            + "they are")
     QuestionJson edit(@AuthenticationPrincipal KontorUser viewer, @PathVariable long id,
                       @RequestBody QuestionInJson body) {
-        questions.edit(viewer, id, new QuestionService.Draft(body.title(), body.text(), body.tags()));
+        Question q = questions.editable(viewer, id);
+        // PATCH: what the body leaves out stays as it is
+        questions.edit(viewer, id, new QuestionService.Draft(body.title() != null ? body.title() : q.title(),
+                body.text() != null ? body.text() : q.body(), body.tags() != null ? body.tags() : q.tags()));
         return QuestionJson.of(questions.get(viewer, id));
     }
 

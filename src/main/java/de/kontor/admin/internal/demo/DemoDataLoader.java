@@ -51,9 +51,11 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final DemoWiki wiki;
     private final DemoDecisions decisions;
     private final DemoQuestions questions;
+    private final DemoBlogs blogs;
 
     DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit,
-                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions, DemoQuestions questions) {
+                   DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions, DemoQuestions questions,
+                   DemoBlogs blogs) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
@@ -62,6 +64,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
         this.wiki = wiki;
         this.decisions = decisions;
         this.questions = questions;
+        this.blogs = blogs;
     }
 
     @Override
@@ -119,7 +122,11 @@ class DemoDataLoader implements SmartInitializingSingleton {
         if (asked >= 0) {
             audit.record(null, "demo.loaded", DemoQuestions.PART, null, asked + " questions");
         }
-        return company || posts != null || pages > 0 || votes != null || asked >= 0;
+        int articles = blogs.load();
+        if (articles >= 0) {
+            audit.record(null, "demo.loaded", DemoBlogs.PART, null, articles + " blog articles");
+        }
+        return company || posts != null || pages > 0 || votes != null || asked >= 0 || articles >= 0;
     }
 
     private boolean loadCompany() {

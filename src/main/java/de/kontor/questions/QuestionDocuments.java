@@ -68,7 +68,8 @@ public class QuestionDocuments {
                         + "from questions q " + where + " order by q.id limit :limit")
                 .param("key", key).param("limit", limit)
                 .query((rs, n) -> new Row(rs.getLong("id"), (Long) rs.getObject("space_id"), rs.getLong("author_id"),
-                        rs.getString("title"), rs.getString("body"), tags(rs), rs.getTimestamp("created_at").toInstant()))
+                        rs.getString("title"), rs.getString("body"), tags(rs),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
         if (rows.isEmpty()) {
             return List.of();
@@ -92,7 +93,8 @@ public class QuestionDocuments {
                 .param("key", key).param("limit", limit)
                 .query((rs, n) -> new AnswerDocument(rs.getLong("id"), rs.getLong("question_id"),
                         (Long) rs.getObject("space_id"), rs.getLong("author_id"), rs.getString("title"),
-                        Markdown.toPlainText(rs.getString("body")), tags(rs), rs.getTimestamp("created_at").toInstant()))
+                        Markdown.toPlainText(rs.getString("body")), tags(rs),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 

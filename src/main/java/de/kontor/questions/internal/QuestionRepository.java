@@ -81,8 +81,8 @@ class QuestionRepository {
         if (after != null) {
             where.append(" and (created_at, id) < (:t, :cid)");
         }
-        var spec = jdbc.sql("select * from questions where " + where + " order by created_at desc, id desc limit :limit")
-                .param("limit", limit);
+        var spec = jdbc.sql("select * from questions where " + where
+                        + " order by created_at desc, id desc limit :limit").param("limit", limit);
         if (scope.spaceId() != null) {
             spec = spec.param("space", scope.spaceId());
         } else {

@@ -16,9 +16,10 @@ import de.kontor.shared.Markdown;
 import de.kontor.stream.PostText;
 
 /**
- * Demo blog articles: one in Katrin Albers' own blog, one in the Service-Team's blog. Each is published with its
- * announcement post in the stream (as a real publication writes it), so comments and reactions have their place.
- * Plain SQL like the rest of the demo load; the {@code demo_data} part "blogs" makes later starts add nothing.
+ * Demo blog articles: Katrin Albers in the blog of "Alle", Murat Yılmaz in the Service-Team's. Each is published
+ * with its announcement post in the stream (as a real publication writes it), so comments and reactions have their
+ * place. Plain SQL like the rest of the demo load; articles are keyed by title and the {@code demo_data} part
+ * "blogs" makes later starts add nothing.
  */
 @Component
 @Profile("demo")
@@ -26,14 +27,15 @@ class DemoBlogs {
 
     static final String PART = "blogs";
 
-    /** An article; {@code space} null for the author's own blog. */
+    /** An article in a space's blog (the demo stream keeps every post in a space). */
     record Article(String space, String author, String title, String teaser, String text, List<String> tags,
                    int hoursAgo) {
     }
 
     static final List<Article> ARTICLES = List.of(
-            new Article(null, "katrin.albers", "Fragen stellen ist keine Schwäche",
-                    "Warum ich mir wünsche, dass wir mehr Fragen im Intranet stellen – und weniger E-Mails schreiben.",
+            new Article("Alle", "katrin.albers", "Fragen stellen ist keine Schwäche",
+                    "Warum ich mir wünsche, dass wir mehr Fragen im Intranet stellen – und weniger E-Mails "
+                            + "schreiben.",
                     """
                     Letzte Woche hat mich eine Auszubildende gefragt, ob sie „so eine einfache Frage“ wirklich \
                     im Intranet stellen darf. Meine Antwort: **Ja, bitte!**
@@ -48,8 +50,10 @@ class DemoBlogs {
                     jetzt im Wiki, und der Service hat sie beim nächsten Kunden schon zweimal gebraucht.
 
                     Also: Fragen Sie. Ich tue es auch.""", List.of("unternehmenskultur", "wissen"), 72),
-            new Article("Service-Team", "murat.yilmaz", "Spindellager der MX-400: Was wir aus 2.000 Stunden gelernt haben",
-                    "Lautere Spindeln nach rund 2.000 Betriebsstunden – Ursache, Messung und Tausch in fünf Schritten.",
+            new Article("Service-Team", "murat.yilmaz",
+                    "Spindellager der MX-400: Was wir aus 2.000 Stunden gelernt haben",
+                    "Lautere Spindeln nach rund 2.000 Betriebsstunden – Ursache, Messung und Tausch in fünf "
+                            + "Schritten.",
                     """
                     Seit dem Sommer hatten wir mehrere Kunden, bei denen die Spindel der MX-400 nach etwa 2.000 \
                     Betriebsstunden lauter wurde. Gemeinsam mit Lukas aus der Konstruktion und Sabine aus dem QM \
@@ -91,9 +95,9 @@ class DemoBlogs {
 
     private boolean article(Article a, Map<String, Long> people, Instant now) {
         Long author = people.get(a.author());
-        Long space = a.space() == null ? null : jdbc.sql("select id from spaces where name = :n and archived_at is null")
+        Long space = jdbc.sql("select id from spaces where name = :n and archived_at is null")
                 .param("n", a.space()).query(Long.class).optional().orElse(null);
-        if (author == null || (a.space() != null && (space == null || !member(space, author)))) {
+        if (author == null || space == null || !member(space, author) || exists(a.title())) {
             return false;
         }
         Timestamp at = Timestamp.from(now.minus(a.hoursAgo(), ChronoUnit.HOURS));
@@ -113,6 +117,12 @@ class DemoBlogs {
                 .param("h", PostText.render(announcement).html()).param("at", at).query(Long.class).single();
         jdbc.sql("update blog_articles set post_id = :p where id = :id").param("p", post).param("id", id).update();
         return true;
+    }
+
+    /** Articles are keyed by title: loading again without the marker adds nothing. */
+    private boolean exists(String title) {
+        return jdbc.sql("select exists (select 1 from blog_articles where title = :t)").param("t", title)
+                .query(Boolean.class).single();
     }
 
     private boolean member(long space, long user) {

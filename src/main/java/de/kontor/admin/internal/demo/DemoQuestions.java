@@ -18,7 +18,7 @@ import de.kontor.stream.PostText;
  * Demo questions and answers: a service question that Lukas answers (he becomes the expert for "Spindellager"), an
  * SAP question in the IT-Helpdesk, an open SPS question and one without answers. Plain SQL into the questions
  * module's tables like the rest of the demo load; answers only by people who may write where the question lives;
- * the {@code demo_data} part "questions" makes later starts add nothing.
+ * questions are keyed by title and the {@code demo_data} part "questions" makes later starts add nothing.
  */
 @Component
 @Profile("demo")
@@ -52,7 +52,8 @@ class DemoQuestions {
                             3. Im Wartungsplan MX-400 ist der Ablauf beschrieben""", 150, true,
                                     List.of("murat.yilmaz", "sabine.krueger", "thomas.kessler"),
                                     List.<String[]>of(new String[] {"murat.yilmaz",
-                                            "Danke! Schwingung lag bei 3,4 mm/s – Lager getauscht, jetzt ist Ruhe."})),
+                                            "Danke! Schwingung lag bei 3,4 mm/s – Lager getauscht, jetzt ist "
+                                                    + "Ruhe."})),
                             new Answer("thomas.kessler", """
                                     Bitte auch den Riementrieb prüfen – bei einem Kunden in Ulm war es am Ende die \
                                     Riemenspannung.""", 140, false, List.of(), List.of()))),
@@ -108,7 +109,9 @@ class DemoQuestions {
     private boolean question(Question q, Map<String, Long> people, Map<String, Long> spaces, Instant now) {
         Long space = q.space() == null ? null : spaces.get(q.space());
         Long author = people.get(q.author());
-        if (author == null || (q.space() != null && (space == null || !writes(space, author)))) {
+        if (author == null || (q.space() != null && (space == null || !writes(space, author)))
+                || jdbc.sql("select exists (select 1 from questions where title = :t)").param("t", q.title())
+                .query(Boolean.class).single()) {
             return false;
         }
         String text = q.text().strip();

@@ -42,6 +42,14 @@ public class SpaceDirectory {
         return spaces.refs(ids);
     }
 
+    /**
+     * The space with this name (case-insensitive), for a space named in configuration (e.g. the wiki that takes
+     * company-wide answers); empty when there is none. Callers still ask the policy before showing or writing.
+     */
+    public Optional<SpaceRef> named(String name) {
+        return name == null || name.isBlank() ? Optional.empty() : spaces.refByName(name);
+    }
+
     /** The spaces the user is a member of, by name. */
     public List<SpaceRef> memberships(long userId) {
         return spaces.memberRefs(userId);

@@ -17,6 +17,12 @@ public interface PostPublishing {
     /** Publishes a post in the space as the author (403/404/409 like writing it oneself; 422 for an empty text). */
     PublishedPost publish(KontorUser author, long spaceId, String markdown);
 
+    /**
+     * Publishes a post on the author's profile (no space): read by every active member, never by guests. For content
+     * that belongs to a person rather than a space (a person's blog article); 403 for guests, 422 for an empty text.
+     */
+    PublishedPost publishOnProfile(KontorUser author, String markdown);
+
     /** The post if the viewer may read it; empty when it does not exist, is deleted or is not readable. */
     Optional<PublishedPost> readable(KontorUser viewer, long postId);
 

@@ -28,6 +28,8 @@ public record Notification(long id, long userId, NotificationType type, Long spa
             case DECISION_REQUESTED, DECISION_REMINDER, DECISION_CLOSED -> "/decisions/" + targetId;
             case MONITORING_SPIKE -> "/monitoring/topics/" + targetId;
             case MONITORING_OVERDUE -> "/monitoring/mentions/" + targetId;
+            case QUESTION_ANSWERED, ANSWER_ACCEPTED -> "/questions/" + targetId
+                    + (commentId == null ? "" : "#answer-" + commentId);
             default -> "/posts/" + postId + (commentId == null ? "" : "#comment-" + commentId);
         };
     }

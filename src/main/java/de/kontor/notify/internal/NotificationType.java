@@ -9,7 +9,9 @@ public enum NotificationType {
     /** About a decision; {@code targetId} holds the decision id. */
     DECISION_REQUESTED, DECISION_REMINDER, DECISION_CLOSED,
     /** Monitoring: a followed topic spiked ({@code targetId} the topic) or a mention is overdue (the mention). */
-    MONITORING_SPIKE, MONITORING_OVERDUE;
+    MONITORING_SPIKE, MONITORING_OVERDUE,
+    /** About a question; {@code targetId} holds the question id, {@code commentId} the answer id. */
+    QUESTION_ANSWERED, ANSWER_ACCEPTED;
 
     static NotificationType parse(String s) {
         for (NotificationType t : values()) {

@@ -195,6 +195,36 @@ public class SearchService {
         }
     }
 
+    // similar documents while typing (the questions module's ask form)
+
+    /**
+     * Up to {@code limit} readable documents of one type that share words with the typed text (any word, best
+     * first); nothing for fewer than three characters. Unlike {@link #search}, words are OR-ed: a new title rarely
+     * contains every word of an old one.
+     */
+    List<Hit> similar(KontorUser viewer, String typed, String type, int limit) {
+        String q = typed == null ? "" : typed.strip();
+        if (q.length() < 3 || q.length() > MAX_QUERY) {
+            return List.of();
+        }
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(Fields.SEARCHED.toArray(String[]::new),
+                applier.index().queryAnalyzer(), Fields.BOOSTS);
+        parser.setDefaultOperator(QueryParser.Operator.OR);
+        Query text;
+        try {
+            text = parser.parse(QueryParser.escape(q.toLowerCase(Locale.ROOT)));
+        } catch (ParseException | IndexSearcher.TooManyClauses e) {
+            return List.of();
+        }
+        Query query = new BooleanQuery.Builder().add(text, Occur.MUST).add(acl(viewer), Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.TYPE, type)), Occur.FILTER).build();
+        try {
+            return applier.index().search(searcher -> hits(searcher, text, searcher.search(query, limit).scoreDocs));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     // query parts
 
     Query parse(String q) {

@@ -214,6 +214,12 @@ public class SpaceRepository {
         return out;
     }
 
+    /** The space with this name, compared case-insensitively like the unique index does. */
+    public java.util.Optional<de.kontor.spaces.SpaceDirectory.SpaceRef> refByName(String name) {
+        return jdbc.sql("select id, name, visibility, archived_at from spaces where lower(name) = lower(:n)")
+                .param("n", name.strip()).query(SpaceRepository::ref).optional();
+    }
+
     public List<de.kontor.spaces.SpaceDirectory.SpaceRef> memberRefs(long userId) {
         return jdbc.sql("""
                         select s.id, s.name, s.visibility, s.archived_at from spaces s

@@ -26,6 +26,12 @@ class PostPublisher implements PostPublishing {
     }
 
     @Override
+    @Transactional
+    public PublishedPost publishOnProfile(KontorUser author, String markdown) {
+        return ref(posts.create(author, null, markdown).value());
+    }
+
+    @Override
     public Optional<PublishedPost> readable(KontorUser viewer, long postId) {
         try {
             return Optional.of(ref(posts.readable(viewer, postId)));

@@ -53,10 +53,12 @@ class DemoDataLoader implements SmartInitializingSingleton {
     private final DemoEndorsements endorsements;
     private final DemoLibrary library;
     private final DemoMonitoring monitoring;
+    private final DemoQuestions questions;
+    private final DemoBlogs blogs;
 
     DemoDataLoader(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditLog audit,
                    DemoStreamLoader stream, DemoWiki wiki, DemoDecisions decisions, DemoEndorsements endorsements,
-                   DemoLibrary library, DemoMonitoring monitoring) {
+                   DemoLibrary library, DemoMonitoring monitoring, DemoQuestions questions, DemoBlogs blogs) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.encoder = encoder;
@@ -67,6 +69,8 @@ class DemoDataLoader implements SmartInitializingSingleton {
         this.endorsements = endorsements;
         this.library = library;
         this.monitoring = monitoring;
+        this.questions = questions;
+        this.blogs = blogs;
     }
 
     @Override
@@ -134,8 +138,16 @@ class DemoDataLoader implements SmartInitializingSingleton {
         if (mentions >= 0) {
             audit.record(null, "demo.loaded", DemoMonitoring.PART, null, mentions + " mentions");
         }
+        int asked = questions.load();
+        if (asked >= 0) {
+            audit.record(null, "demo.loaded", DemoQuestions.PART, null, asked + " questions");
+        }
+        int articles = blogs.load();
+        if (articles >= 0) {
+            audit.record(null, "demo.loaded", DemoBlogs.PART, null, articles + " blog articles");
+        }
         return company || posts != null || pages > 0 || votes != null || endorsed > 0 || library > 0
-                || mentions >= 0;
+                || mentions >= 0 || asked >= 0 || articles >= 0;
     }
 
     private boolean loadCompany() {

@@ -2,11 +2,8 @@ package de.kontor.blogs;
 
 import static de.kontor.support.MatrixTable.assertCells;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import de.kontor.support.AbstractIT;
+import de.kontor.support.MatrixTable;
 import de.kontor.support.ApiClient;
 import de.kontor.support.Http;
 import de.kontor.support.MatrixTable.Row;
@@ -179,13 +177,7 @@ class BlogMatrixIT extends AbstractIT {
         if (row.method().equals("GET")) {
             return s.get(path);
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        if (body != null) {
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                form.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
+        Map<String, String> form = MatrixTable.form(body);
         return s.post(path, form);
     }
 

@@ -2,15 +2,12 @@ package de.kontor.decisions;
 
 import static de.kontor.support.MatrixTable.assertCells;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import de.kontor.support.AbstractIT;
+import de.kontor.support.MatrixTable;
 import de.kontor.support.ApiClient;
 import de.kontor.support.Http;
 import de.kontor.support.MatrixTable.Row;
@@ -230,13 +228,7 @@ class DecisionMatrixIT extends AbstractIT {
         if (row.method().equals("GET")) {
             return s.get(path);
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        if (body != null) {
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                form.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
+        Map<String, String> form = MatrixTable.form(body);
         return s.post(path, form);
     }
 

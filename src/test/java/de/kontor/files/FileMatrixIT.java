@@ -5,7 +5,6 @@ import static de.kontor.support.MatrixTable.assertCells;
 import java.io.ByteArrayInputStream;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import de.kontor.identity.IdentityApi;
 import de.kontor.identity.KontorUser;
 import de.kontor.support.AbstractIT;
+import de.kontor.support.MatrixTable;
 import de.kontor.support.ApiClient;
 import de.kontor.support.Http;
 import de.kontor.support.MatrixTable.Row;
@@ -186,13 +186,7 @@ class FileMatrixIT extends AbstractIT {
         if (row.method().equals("GET")) {
             return s.get(path);
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        if (body != null) {
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                form.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
+        Map<String, String> form = MatrixTable.form(body);
         return s.post(path, form);
     }
 

@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationContext;
 import de.kontor.mail.internal.MailTestTokens;
 import de.kontor.support.ApiClient;
 import de.kontor.support.Http;
+import de.kontor.support.MatrixTable;
 import de.kontor.support.MatrixTable.Row;
 import de.kontor.support.TestData.TestSpace;
 import de.kontor.support.TestData.TestUser;
@@ -94,13 +95,6 @@ class MailMatrixIT extends AbstractMailIT {
         if (row.method().equals("GET")) {
             return s.get(path);
         }
-        Map<String, String> form = new java.util.LinkedHashMap<>();
-        if (row.body() != null) {
-            for (String pair : row.body().split("&")) {
-                int eq = pair.indexOf('=');
-                form.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        return s.post(path, form);
+        return s.post(path, MatrixTable.form(row.body()));
     }
 }

@@ -5,7 +5,6 @@ import static de.kontor.support.MatrixTable.assertCells;
 
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import de.kontor.support.MatrixTable.Row;
 import de.kontor.support.AbstractIT;
+import de.kontor.support.MatrixTable;
 import de.kontor.support.ApiClient;
 import de.kontor.support.Http;
 import de.kontor.support.TestData;
@@ -154,13 +154,7 @@ class MessagingMatrixIT extends AbstractIT {
         if (row.method().equals("GET")) {
             return s.get(path);
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        if (body != null) {
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                form.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
+        Map<String, String> form = MatrixTable.form(body);
         return s.post(path, form);
     }
 

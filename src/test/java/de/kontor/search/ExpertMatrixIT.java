@@ -3,7 +3,6 @@ package de.kontor.search;
 import static de.kontor.support.MatrixTable.assertCells;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import de.kontor.support.AbstractIT;
+import de.kontor.support.MatrixTable;
 import de.kontor.support.ApiClient;
 import de.kontor.support.Http;
 import de.kontor.support.MatrixTable.Row;
@@ -81,13 +81,7 @@ class ExpertMatrixIT extends AbstractIT {
         if (row.method().equals("GET")) {
             return s.get(path);
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        if (row.body() != null) {
-            for (String pair : row.body().split("&")) {
-                int eq = pair.indexOf('=');
-                form.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
+        Map<String, String> form = MatrixTable.form(row.body());
         return s.post(path, form);
     }
 }

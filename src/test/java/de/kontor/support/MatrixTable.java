@@ -2,8 +2,12 @@ package de.kontor.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
@@ -13,6 +17,21 @@ import java.util.function.BiFunction;
  * next line (long endpoints) is joined first; blank lines and {@code #} comments are skipped.
  */
 public final class MatrixTable {
+
+    /**
+     * The form fields of a row's body written like a query string ({@code a=1&b=x+y&c=%C3%A4}), URL-decoded, in
+     * their order; empty for no body.
+     */
+    public static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (body != null && !body.isEmpty()) {
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                form.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
 
     /** One endpoint row: the expected cells are in the order of the test's viewer kinds. */
     public record Row(String method, String path, String body, String kind, List<String> cells, String source) {

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import de.kontor.support.AbstractIT;
+import de.kontor.support.MatrixTable;
 import de.kontor.support.ApiClient;
 import de.kontor.support.Http;
 import de.kontor.support.MatrixTable.Row;
@@ -281,13 +281,7 @@ class WikiMatrixIT extends AbstractIT {
         if (row.method().equals("GET")) {
             return s.get(path);
         }
-        Map<String, String> form = new LinkedHashMap<>();
-        if (body != null) {
-            for (String pair : body.split("&")) {
-                int eq = pair.indexOf('=');
-                form.put(pair.substring(0, eq), pair.substring(eq + 1).replace('+', ' '));
-            }
-        }
+        Map<String, String> form = MatrixTable.form(body);
         return s.post(path, form);
     }
 

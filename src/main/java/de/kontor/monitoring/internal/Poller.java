@@ -25,14 +25,16 @@ class Poller {
     private final SourceRepository sources;
     private final FeedFetcher feeds;
     private final MastodonFetcher mastodon;
+    private final MailboxFetcher mailbox;
     private final Listening listening;
     private final TransactionTemplate tx;
 
-    Poller(SourceRepository sources, FeedFetcher feeds, MastodonFetcher mastodon, Listening listening,
-           TransactionTemplate tx) {
+    Poller(SourceRepository sources, FeedFetcher feeds, MastodonFetcher mastodon, MailboxFetcher mailbox,
+           Listening listening, TransactionTemplate tx) {
         this.sources = sources;
         this.feeds = feeds;
         this.mastodon = mastodon;
+        this.mailbox = mailbox;
         this.listening = listening;
         this.tx = tx;
     }
@@ -54,7 +56,11 @@ class Poller {
         }
         Source source = due.get();
         try {
-            Fetched fetched = source.kind() == Source.Kind.FEED ? feeds.fetch(source) : mastodon.fetch(source);
+            Fetched fetched = switch (source.kind()) {
+                case FEED -> feeds.fetch(source);
+                case MAILBOX -> mailbox.fetch(source);
+                default -> mastodon.fetch(source);
+            };
             Listening.Outcome outcome = listening.ingest(source.id(), fetched.items());
             sources.recordSuccess(source.id(), fetched.etag(), fetched.lastModified(), fetched.sinceId(),
                     now.plusSeconds(source.intervalSecs()));

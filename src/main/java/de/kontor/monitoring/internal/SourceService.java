@@ -58,8 +58,11 @@ public class SourceService {
         int minutes = form.intervalMinutes() == null ? 15 : form.intervalMinutes();
         Validation v = new Validation().length("name", name, 1, 120)
                 .check(minutes >= 1 && minutes <= 1440, "intervalMinutes", "monitoring.source.intervalInvalid");
-        if (kind != Source.Kind.WEBHOOK) {
+        if (kind != Source.Kind.WEBHOOK && kind != Source.Kind.MAILBOX) {
             v.check(httpUrl(url), "url", "monitoring.source.urlInvalid");
+        }
+        if (kind == Source.Kind.MAILBOX) {
+            v.check(target.matches("[\\p{L}\\p{N} ._/-]{1,200}"), "target", "monitoring.source.folderInvalid");
         }
         if (kind == Source.Kind.MASTODON_TAG) {
             v.check(target.matches("[\\p{L}\\p{N}_]{1,100}"), "target", "monitoring.source.tagInvalid");
@@ -70,8 +73,10 @@ public class SourceService {
         v.throwIfInvalid();
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random(18));
         String secret = kind == Source.Kind.WEBHOOK ? HexFormat.of().formatHex(random(32)) : null;
-        long id = sources.insert(key, kind, name, kind == Source.Kind.WEBHOOK ? null : url,
-                kind.name().startsWith("MASTODON") ? target : null, secret, minutes * 60, viewer.id());
+        boolean hasUrl = kind != Source.Kind.WEBHOOK && kind != Source.Kind.MAILBOX;
+        boolean hasTarget = kind.name().startsWith("MASTODON") || kind == Source.Kind.MAILBOX;
+        long id = sources.insert(key, kind, name, hasUrl ? url : null, hasTarget ? target : null, secret,
+                minutes * 60, viewer.id());
         return sources.find(id).orElseThrow();
     }
 

@@ -1,12 +1,9 @@
 package de.kontor.mail.internal;
 
-import java.util.Properties;
-
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
@@ -38,13 +35,7 @@ class InboxPoller {
             return;
         }
         MailSettings.Imap imap = settings.imap();
-        String protocol = imap.ssl() ? "imaps" : "imap";
-        Properties props = new Properties();
-        props.put("mail." + protocol + ".connectiontimeout", "10000");
-        props.put("mail." + protocol + ".timeout", "30000");
-        Session session = Session.getInstance(props);
-        try (Store store = session.getStore(protocol)) {
-            store.connect(imap.host(), imap.port(), imap.username(), imap.password());
+        try (Store store = ImapStores.connect(imap, false)) {
             Folder folder = store.getFolder(imap.folder());
             folder.open(Folder.READ_WRITE);
             try {

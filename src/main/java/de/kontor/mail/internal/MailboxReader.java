@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 
 import jakarta.mail.Address;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
@@ -47,14 +45,7 @@ class MailboxReader implements Mailboxes {
             throw new Unavailable("no IMAP mailbox is configured (KONTOR_IMAP_HOST)");
         }
         MailSettings.Imap imap = settings.imap();
-        String protocol = imap.ssl() ? "imaps" : "imap";
-        Properties props = new Properties();
-        props.put("mail." + protocol + ".connectiontimeout", "10000");
-        props.put("mail." + protocol + ".timeout", "30000");
-        // BODY.PEEK: reading a mail must not mark it as read for the people working in the mailbox
-        props.put("mail." + protocol + ".peek", "true");
-        try (Store store = Session.getInstance(props).getStore(protocol)) {
-            store.connect(imap.host(), imap.port(), imap.username(), imap.password());
+        try (Store store = ImapStores.connect(imap, true)) {
             Folder folder = store.getFolder(folderName);
             if (!folder.exists()) {
                 throw new Unavailable("folder " + folderName + " does not exist");

@@ -32,7 +32,7 @@ NGINX_PORT=$((PORT + 1))
 DURATION=${BENCH_DURATION:-$DEFAULT_DURATION}
 WARMUP=${BENCH_WARMUP:-30}
 SSE_CONNECTIONS=${BENCH_SSE_CONNECTIONS:-10000}
-JVM_OPTS=${BENCH_JVM_OPTS:--XX:+UseParallelGC -Xms512m -Xmx512m -XX:+FlightRecorder}
+JVM_OPTS=${BENCH_JVM_OPTS:--XX:+UseParallelGC -Xms512m -Xmx512m -XX:+FlightRecorder --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED}
 ONLY=${BENCH_ONLY:-}
 PEOPLE=${BENCH_PEOPLE:-200}
 STAMP=$(date -u +%Y-%m-%d)
@@ -260,6 +260,9 @@ log "warm-up ${WARMUP}s"
 wrk -t2 -c32 -d"${WARMUP}s" -s "$B/wrk/scenario.lua" "$KONTOR" -- GET "$WORK/cookies.txt" "$WORK/paths-home.txt" > /dev/null
 wrk -t2 -c32 -d"$((WARMUP / 2))s" -s "$B/wrk/scenario.lua" "$KONTOR" -- GET "$WORK/bearer.txt" "$WORK/paths-api.txt" > /dev/null
 wrk -t2 -c32 -d"$((WARMUP / 3))s" -s "$B/wrk/scenario.lua" "$KONTOR" -- GET "$WORK/cookies.txt" "$WORK/paths-post.txt" > /dev/null
+if [ -z "$ONLY" ] || [[ " $ONLY " == *" search_"* ]]; then
+  wrk -t2 -c32 -d"$((WARMUP / 3))s" -s "$B/wrk/scenario.lua" "$KONTOR" -- GET "$WORK/bearer.txt" "$WORK/paths-search.txt" > /dev/null
+fi
 
 measure nginx_static wrk_run "http://127.0.0.1:$NGINX_PORT" GET "$WORK/cookies.txt" "$WORK/paths-static.txt" 32
 measure home_html wrk_run "$KONTOR" GET "$WORK/cookies.txt" "$WORK/paths-home.txt" 32

@@ -1,6 +1,8 @@
 package de.kontor.search;
 
+import static de.kontor.search.SearchSupport.exactTotal;
 import static de.kontor.search.SearchSupport.post;
+import static de.kontor.search.SearchSupport.search;
 import static de.kontor.search.SearchSupport.total;
 import static de.kontor.search.SearchSupport.word;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +76,7 @@ class SearchRebuildIT extends AbstractIT {
 
         List<Long> seen = new ArrayList<>();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            long t = total(reader, w);
+            long t = exactTotal(reader, w);
             seen.add(t);
             return t == POSTS && !adminWeb.get("/admin/search").body().contains("search.rebuild.progress");
         });
@@ -85,7 +87,16 @@ class SearchRebuildIT extends AbstractIT {
         System.out.println("search rebuild: " + m.group(1).strip() + "; totals seen while rebuilding: "
                 + seen.stream().distinct().limit(20).toList());
         assertThat(seen).as("search answered while rebuilding").isNotEmpty();
-        assertThat(total(reader, "Vertrag " + w)).isEqualTo(POSTS / 5);
+        assertThat(exactTotal(reader, "Vertrag " + w)).isEqualTo(POSTS / 5);
+
+        // a normal search counts up to 1,000 hits and facets the best 1,000
+        Http normal = search(reader, w);
+        assertThat(normal.json().get("total").asLong()).isEqualTo(1000);
+        assertThat(normal.json().get("totalExact").asBoolean()).isFalse();
+        assertThat(normal.json().get("facets").get("space").get(0).get("count").asLong()).isEqualTo(1000);
+        assertThat(normal.json().get("nextCursor").isNull()).isFalse();
+        String page = login(author).get("/search?q=" + w).body();
+        assertThat(page).contains("More than 1,000 results").contains("Counts among the best 1,000 results");
     }
 
     @Test

@@ -47,6 +47,14 @@ final class SearchSupport {
         return r.json().get("total").asLong();
     }
 
+    /** Every hit counted ({@code exactTotal=true}), also beyond the 1,000 a normal search counts. */
+    static long exactTotal(ApiClient api, String q) {
+        Http r = api.get("/api/v1/search?exactTotal=true&q=" + encode(q));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("totalExact").asBoolean()).isTrue();
+        return r.json().get("total").asLong();
+    }
+
     static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

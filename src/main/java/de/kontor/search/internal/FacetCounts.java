@@ -2,24 +2,31 @@ package de.kontor.search.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 
 /**
  * Counts the hits per type, space, author, tag and age, from doc values. It sees only the hits of the query it runs
  * with, and that query carries the reader's permission filter: no count includes anything the reader cannot open.
+ * A search counts its best hits only ({@link #of}); the tag suggestions count every hit of their prefix (as a
+ * {@link Collector}).
  */
 final class FacetCounts implements Collector {
 
@@ -74,6 +81,28 @@ final class FacetCounts implements Collector {
                 return all;
             }
         };
+    }
+
+    /** Counts the given hits (in any order), e.g. the best hits of a search. */
+    static FacetCounts of(IndexSearcher searcher, ScoreDoc[] hits, long now) throws IOException {
+        FacetCounts counts = new FacetCounts(now);
+        int[] docs = new int[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            docs[i] = hits[i].doc;
+        }
+        Arrays.sort(docs);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int i = 0;
+        while (i < docs.length) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            LeafCollector collector = counts.getLeafCollector(leaf);
+            for (; i < docs.length && docs[i] < end; i++) {
+                collector.collect(docs[i] - leaf.docBase);
+            }
+            collector.finish();
+        }
+        return counts;
     }
 
     @Override

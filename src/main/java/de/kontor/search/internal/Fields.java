@@ -52,6 +52,8 @@ final class Fields {
             TITLE_DC, 1.0f, BODY_DC, 0.3f);
 
     static final List<String> SEARCHED = List.of(TITLE_DE, TITLE_EN, TAGS_TEXT, BODY_DE, BODY_EN, TITLE_DC, BODY_DC);
+    /** The fields snippets are cut from ({@code body_dc} marks compound parts in the German body). */
+    static final List<String> HIGHLIGHTED = List.of(BODY_DE, BODY_EN, BODY_DC);
 
     private Fields() {
     }

@@ -47,7 +47,7 @@ class IndexApplier implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(IndexApplier.class);
     static final Duration GAP_PATIENCE = Duration.ofSeconds(10);
     static final Duration PEOPLE_POLL = Duration.ofSeconds(2);
-    /** Profiles changed this long before the last one seen are read again (their transaction may commit late). */
+    /** Profiles stamped this long before the last poll are read again (their transaction may commit late). */
     static final Duration PEOPLE_OVERLAP = Duration.ofSeconds(10);
     static final int BATCH = 500;
     static final int REBUILD_PAGE = 500;
@@ -167,10 +167,13 @@ class IndexApplier implements SmartLifecycle {
         return running;
     }
 
-    /** After the database, the scheduler and the web server's dependencies; stopped before them. */
+    /**
+     * Before the web server (phase {@code MAX_VALUE - 2048}), so that no request finds the index unopened, and
+     * stopped after it, when no search runs any more.
+     */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 2000;
+        return Integer.MAX_VALUE - 4096;
     }
 
     // applying the outbox
@@ -252,12 +255,18 @@ class IndexApplier implements SmartLifecycle {
         }
     }
 
+    /**
+     * Indexes the profiles changed since the last poll. {@code peopleSince} is the database time at which the last
+     * poll started; profiles stamped up to {@link #PEOPLE_OVERLAP} before it are read again, in case their
+     * transaction committed after that poll. The window moves with the clock, so a profile is read again for at most
+     * that long (it used to be counted from the newest change, which re-read a bulk import on every poll forever).
+     */
     private void applyPeople() throws IOException {
         synchronized (applyLock) {
             lastPeoplePoll = Instant.now();
+            Instant pollStarted = outbox.databaseNow();
             Instant since = peopleSince.minus(PEOPLE_OVERLAP);
             long afterId = 0;
-            Instant newest = peopleSince;
             while (true) {
                 List<PersonText> changed = identity.peopleChangedSince(since, afterId, BATCH);
                 for (PersonText p : changed) {
@@ -267,9 +276,6 @@ class IndexApplier implements SmartLifecycle {
                     } else {
                         index.delete(PersonSource.TYPE, p.id());
                     }
-                    if (p.updatedAt().isAfter(newest)) {
-                        newest = p.updatedAt();
-                    }
                     dirty = true;
                 }
                 if (changed.size() < BATCH) {
@@ -278,7 +284,7 @@ class IndexApplier implements SmartLifecycle {
                 since = changed.getLast().updatedAt();
                 afterId = changed.getLast().id();
             }
-            peopleSince = newest;
+            peopleSince = pollStarted;
         }
     }
 
@@ -327,7 +333,7 @@ class IndexApplier implements SmartLifecycle {
 
     private void runRebuild(boolean fromEmpty) throws Exception {
         long startSeq = outbox.maxSeq();
-        Instant startPeople = Instant.now();
+        Instant startPeople = outbox.databaseNow();
         index.reopenWriter();
         String generation = index.newGeneration();
         synchronized (applyLock) {
@@ -384,8 +390,8 @@ class IndexApplier implements SmartLifecycle {
                 appliedBeyond.clear();
                 gapSeen = null;
             }
-            if (peopleSince.isAfter(startPeople.minus(PEOPLE_OVERLAP))) {
-                peopleSince = startPeople.minus(PEOPLE_OVERLAP);
+            if (peopleSince.isAfter(startPeople)) {
+                peopleSince = startPeople;
             }
             status.finish(written.get(), seconds);
             commit();

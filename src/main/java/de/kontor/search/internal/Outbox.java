@@ -43,6 +43,11 @@ class Outbox {
         return jdbc.sql("select coalesce(max(seq), 0) from search_outbox").query(Long.class).single();
     }
 
+    /** The database's clock: profile change times ({@code updated_at}) are stamped by it, not by this node's. */
+    Instant databaseNow() {
+        return jdbc.sql("select clock_timestamp()").query(Timestamp.class).single().toInstant();
+    }
+
     /** The highest seq deleted by the cleanup: an index behind it has missed changes. */
     long horizon() {
         return jdbc.sql("select deleted_up_to from search_outbox_horizon where id = 1").query(Long.class).single();

@@ -36,8 +36,9 @@ class SearchApiController {
     record FacetJson(String value, String label, long count) {
     }
 
-    record SearchJson(String query, long total, List<HitJson> items, String nextCursor, String didYouMean,
-                      java.util.Map<String, List<FacetJson>> facets) {
+    /** {@code totalExact} false: more than {@code total} hits, and the facets count the best {@code total}. */
+    record SearchJson(String query, long total, boolean totalExact, List<HitJson> items, String nextCursor,
+                      String didYouMean, java.util.Map<String, List<FacetJson>> facets) {
     }
 
     private final SearchService search;
@@ -52,6 +53,8 @@ class SearchApiController {
     @Operation(summary = "Search", description = """
             Words are required (AND); "exact phrase", prefix*, -excluded and field-free Lucene syntax work, syntax
             errors are searched as plain words. Only documents the caller may open are found, counted or suggested.
+            Hits are counted up to 1,000: beyond that `totalExact` is false, `total` is 1000 and the facet counts
+            are those of the best 1,000 hits, unless `exactTotal=true` asks for every hit to be counted (slower).
             `snippetHtml` is escaped text with <mark> around the matches. 422 for an empty query or one over 500
             characters.""")
     ResponseEntity<SearchJson> search(@AuthenticationPrincipal KontorUser viewer,
@@ -65,7 +68,9 @@ class SearchApiController {
                                       @Parameter(description = "week, month, year or older")
                                       @RequestParam(required = false) String period,
                                       @RequestParam(required = false) String cursor,
-                                      @RequestParam(required = false) Integer limit) {
+                                      @RequestParam(required = false) Integer limit,
+                                      @Parameter(description = "count every hit and facet them all (slower)")
+                                      @RequestParam(defaultValue = "false") boolean exactTotal) {
         int size = Cursor.limit(limit);
         Cursor c = Cursor.decode(cursor);
         int offset = 0;
@@ -76,13 +81,14 @@ class SearchApiController {
             offset = (int) c.id();
         }
         SearchParams params = new SearchParams(type, space, author, tag, period, 1);
-        SearchService.Results r = search.search(viewer, q, params.filters(applier.types()), offset, size);
+        SearchService.Results r = search.search(viewer, q, params.filters(applier.types()), offset, size,
+                exactTotal);
         String next = r.hasMore() && offset + size <= SearchService.MAX_OFFSET
                 ? new Cursor("offset", offset + size).encode() : null;
         java.util.Map<String, List<FacetJson>> facets = new java.util.LinkedHashMap<>();
         r.facets().forEach((k, v) -> facets.put(k, v.stream()
                 .map(f -> new FacetJson(f.value(), f.label(), f.count())).toList()));
-        return ApiPaging.ok(next).body(new SearchJson(r.q(), r.total(),
+        return ApiPaging.ok(next).body(new SearchJson(r.q(), r.total(), r.totalExact(),
                 r.hits().stream().map(HitJson::of).toList(), next, r.didYouMean(), facets));
     }
 }

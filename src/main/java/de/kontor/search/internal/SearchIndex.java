@@ -3,6 +3,7 @@ package de.kontor.search.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +53,8 @@ final class SearchIndex implements AutoCloseable {
 
     /** Corpus words join the compound dictionary when this many documents contain them. */
     static final int CORPUS_MIN_DOCS = 5;
+    /** The corpus words of the last rebuild, so that a start does not read every term of the index again. */
+    static final String CORPUS_FILE = "kontor-corpus-words.txt";
 
     static final String SEQ = "seq";
     static final String PEOPLE_SINCE = "peopleSince";
@@ -114,7 +117,7 @@ final class SearchIndex implements AutoCloseable {
             }
         }
         try {
-            this.open = openWriter();
+            this.open = openWriter(false);
         } catch (IOException | RuntimeException e) {
             if (!exists || damaged) {
                 throw e;
@@ -125,7 +128,7 @@ final class SearchIndex implements AutoCloseable {
             moveAside();
             Files.createDirectories(path);
             directory = FSDirectory.open(path);
-            this.open = openWriter();
+            this.open = openWriter(false);
             return new State(false, true, Map.of());
         }
         return new State(!exists, damaged, commit);
@@ -137,9 +140,19 @@ final class SearchIndex implements AutoCloseable {
         log.warn("Damaged search index kept at {} for inspection; delete it when done", aside);
     }
 
-    private Open openWriter() throws IOException {
+    /** {@code fresh}: read the corpus words from the index now (a rebuild); otherwise those the last rebuild read. */
+    private Open openWriter(boolean fresh) throws IOException {
         List<String> words = new ArrayList<>(curated);
-        words.addAll(corpusWords());
+        Path saved = path.resolve(CORPUS_FILE);
+        if (!fresh && Files.exists(saved)) {
+            words.addAll(Files.readAllLines(saved));
+        } else {
+            List<String> corpus = corpusWords();
+            Path tmp = path.resolve(CORPUS_FILE + ".tmp");
+            Files.write(tmp, corpus);
+            Files.move(tmp, saved, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            words.addAll(corpus);
+        }
         CharArraySet dictionary = Analysis.dictionary(words);
         dictionarySize = dictionary.size();
         IndexWriterConfig config = new IndexWriterConfig(Analysis.indexAnalyzer(dictionary))
@@ -151,7 +164,8 @@ final class SearchIndex implements AutoCloseable {
 
     /**
      * Frequent words of this index's own text (the {@code spell} field): a compound made of words the company
-     * writes often is split although the curated list lacks them.
+     * writes often is split although the curated list lacks them. Reading them visits every term of the index
+     * (about 11 s at 1M documents), so they are read when a rebuild starts and kept in {@link #CORPUS_FILE}.
      */
     private List<String> corpusWords() throws IOException {
         List<String> words = new ArrayList<>();
@@ -185,7 +199,7 @@ final class SearchIndex implements AutoCloseable {
             old.writer().commit();
             old.searchers().close();
             old.writer().close();
-            open = openWriter();
+            open = openWriter(true);
         } finally {
             reopen.writeLock().unlock();
         }

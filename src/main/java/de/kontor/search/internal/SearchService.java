@@ -66,6 +66,12 @@ import de.kontor.spaces.VisibilityPolicy;
  * {@link #RESCORE_WINDOW} hits are rescored for freshness (up to +{@link #FRESHNESS} for new documents, halving
  * every {@link #HALF_LIFE_DAYS} days). Recency is deliberately not an additive query clause: that costs Lucene its
  * top-k pruning (STACK.md).
+ *
+ * <p>Counting stops at {@link #COUNTED} hits, and the facets count the best {@code COUNTED} hits: counting every hit
+ * of a common word would visit every matching document and cost Lucene its top-k pruning as well (like
+ * Elasticsearch's {@code track_total_hits}). Below that many hits, total and facets are exact; above it the page says
+ * "more than 1,000" and that the facet figures are from the best 1,000. The API can ask for exact figures
+ * ({@code exactTotal=true}) and pays for them.
  */
 @Service
 public class SearchService {
@@ -73,9 +79,11 @@ public class SearchService {
     static final int MAX_QUERY = 500;
     static final int MAX_OFFSET = 1000;
     static final int RESCORE_WINDOW = 200;
+    static final int COUNTED = 1000;
     static final double FRESHNESS = 0.5;
     static final double HALF_LIFE_DAYS = 30;
     private static final int SUGGESTIONS = 5;
+    private static final int FACET_VALUES = 10;
     private static final Pattern SYNTAX = Pattern.compile("[\"*?:~^()\\[\\]{}+\\-\\\\/!]");
     private static final Pattern OPERATOR = Pattern.compile("\\b(AND|OR|NOT)\\b");
 
@@ -92,11 +100,12 @@ public class SearchService {
     public record FacetValue(String value, String label, long count) {
     }
 
-    public record Results(String q, long total, List<Hit> hits, Map<String, List<FacetValue>> facets, String didYouMean,
-                   int offset, int limit) {
+    /** {@code totalExact} false: there are more than {@code total} hits, and the facets count the best {@code total}. */
+    public record Results(String q, long total, boolean totalExact, List<Hit> hits,
+                   Map<String, List<FacetValue>> facets, String didYouMean, int offset, int limit) {
 
         public boolean hasMore() {
-            return offset + hits.size() < Math.min(total, MAX_OFFSET + limit);
+            return offset + hits.size() < Math.min(totalExact ? total : Long.MAX_VALUE, MAX_OFFSET + limit);
         }
 
         public boolean empty() {
@@ -137,6 +146,11 @@ public class SearchService {
     }
 
     Results search(KontorUser viewer, String rawQuery, Filters filters, int offset, int limit) {
+        return search(viewer, rawQuery, filters, offset, limit, false);
+    }
+
+    /** {@code countAll}: count every hit and facet them all (exact, but without top-k pruning: slower). */
+    Results search(KontorUser viewer, String rawQuery, Filters filters, int offset, int limit, boolean countAll) {
         String q = validQuery(rawQuery);
         if (offset < 0 || offset > MAX_OFFSET) {
             throw new DomainException.Invalid("cursor", "validation.cursor");
@@ -149,18 +163,28 @@ public class SearchService {
         Query query = b.build();
         try {
             return applier.index().search(searcher -> {
-                int window = Math.max(RESCORE_WINDOW, offset + limit);
-                Object[] collected = searcher.search(query, new MultiCollectorManager(
-                        new TopScoreDocCollectorManager(window, Integer.MAX_VALUE), FacetCounts.manager(now)));
-                TopDocs top = (TopDocs) collected[0];
-                FacetCounts counts = (FacetCounts) collected[1];
+                TopDocs top;
+                FacetCounts counts;
+                if (countAll) {
+                    Object[] collected = searcher.search(query, new MultiCollectorManager(
+                            new TopScoreDocCollectorManager(Math.max(RESCORE_WINDOW, offset + limit),
+                                    Integer.MAX_VALUE), FacetCounts.manager(now)));
+                    top = (TopDocs) collected[0];
+                    counts = (FacetCounts) collected[1];
+                } else {
+                    top = searcher.search(query, new TopScoreDocCollectorManager(Math.max(COUNTED, offset + limit),
+                            COUNTED));
+                    counts = FacetCounts.of(searcher, Arrays.copyOf(top.scoreDocs,
+                            Math.min(COUNTED, top.scoreDocs.length)), now);
+                }
+                boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
                 ScoreDoc[] ranked = rescore(searcher, top.scoreDocs, now);
                 ScoreDoc[] page = Arrays.copyOfRange(ranked, Math.min(offset, ranked.length),
                         Math.min(offset + limit, ranked.length));
-                List<Hit> hits = hits(searcher, text, page);
-                long total = top.totalHits.value();
+                List<Hit> hits = hits(searcher, highlighted(q, QueryParser.Operator.AND), page);
+                long total = exact ? top.totalHits.value() : COUNTED;
                 String didYouMean = total < 3 ? didYouMean(searcher, q, acl, total) : null;
-                return new Results(q, total, hits, facets(counts), didYouMean, offset, limit);
+                return new Results(q, total, exact, hits, facets(counts), didYouMean, offset, limit);
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -207,19 +231,13 @@ public class SearchService {
         if (q.length() < 3 || q.length() > MAX_QUERY) {
             return List.of();
         }
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(Fields.SEARCHED.toArray(String[]::new),
-                applier.index().queryAnalyzer(), Fields.BOOSTS);
-        parser.setDefaultOperator(QueryParser.Operator.OR);
-        Query text;
-        try {
-            text = parser.parse(QueryParser.escape(q.toLowerCase(Locale.ROOT)));
-        } catch (ParseException | IndexSearcher.TooManyClauses e) {
-            return List.of();
-        }
+        String words = QueryParser.escape(q.toLowerCase(Locale.ROOT));
+        Query text = parse(words, applier.index().queryAnalyzer(), Fields.SEARCHED, QueryParser.Operator.OR);
         Query query = new BooleanQuery.Builder().add(text, Occur.MUST).add(acl(viewer), Occur.FILTER)
                 .add(new TermQuery(new Term(Fields.TYPE, type)), Occur.FILTER).build();
         try {
-            return applier.index().search(searcher -> hits(searcher, text, searcher.search(query, limit).scoreDocs));
+            return applier.index().search(searcher -> hits(searcher, highlighted(words, QueryParser.Operator.OR),
+                    searcher.search(query, limit).scoreDocs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -233,9 +251,13 @@ public class SearchService {
 
     /** The user's query over all searched fields (words AND-ed); syntax errors make it a query for the words. */
     static Query parse(String q, Analyzer analyzer) {
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(Fields.SEARCHED.toArray(String[]::new), analyzer,
+        return parse(q, analyzer, Fields.SEARCHED, QueryParser.Operator.AND);
+    }
+
+    private static Query parse(String q, Analyzer analyzer, List<String> fields, QueryParser.Operator operator) {
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(fields.toArray(String[]::new), analyzer,
                 Fields.BOOSTS);
-        parser.setDefaultOperator(QueryParser.Operator.AND);
+        parser.setDefaultOperator(operator);
         try {
             return parser.parse(q);
         } catch (ParseException | IndexSearcher.TooManyClauses e) {
@@ -247,6 +269,14 @@ public class SearchService {
                 return new MatchNoDocsQuery();
             }
         }
+    }
+
+    /**
+     * The words to mark in snippets: the same query over the body fields only. Snippets come from the body, and the
+     * highlighter looks every term up per hit and field, so title and tag fields would only cost time.
+     */
+    private Query highlighted(String q, QueryParser.Operator operator) {
+        return parse(q, applier.index().queryAnalyzer(), Fields.HIGHLIGHTED, operator);
     }
 
     /** What the viewer may open, decided now from the current memberships. */
@@ -392,7 +422,9 @@ public class SearchService {
         }
         Map<String, String[]> snippets = Map.of();
         if (text != null) {
+            // term by term from the postings offsets: the Weight.matches mode (the default) was twice as costly
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, applier.index().queryAnalyzer())
+                    .withWeightMatches(false)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                     .withMaskedFieldsFunc(f -> Fields.BODY_DE.equals(f) ? Set.of(Fields.BODY_DC) : Set.of())
                     .build();
@@ -446,9 +478,9 @@ public class SearchService {
     private Map<String, List<FacetValue>> facets(FacetCounts c) {
         Map<String, List<FacetValue>> out = new LinkedHashMap<>();
         out.put("type", top(c.types, k -> k, k -> k));
-        Map<Long, SpaceDirectory.SpaceRef> refs = spaces.find(c.spaces.keySet());
+        Map<Long, SpaceDirectory.SpaceRef> refs = spaces.find(candidates(c.spaces));
         out.put("space", top(c.spaces, String::valueOf, k -> refs.containsKey(k) ? refs.get(k).name() : null));
-        Map<Long, UserSummary> people = identity.findAll(c.authors.keySet());
+        Map<Long, UserSummary> people = identity.findAll(candidates(c.authors));
         out.put("author", top(c.authors, String::valueOf,
                 k -> people.containsKey(k) ? people.get(k).displayName() : null));
         out.put("tag", top(c.tags, k -> k, k -> "#" + k));
@@ -463,12 +495,18 @@ public class SearchService {
         return out;
     }
 
+    /** The most frequent values, with room for some whose label is gone (e.g. a deleted space): only these are looked up. */
+    private static <K> Set<K> candidates(Map<K, Long> counts) {
+        return counts.entrySet().stream().sorted(Map.Entry.<K, Long>comparingByValue().reversed())
+                .limit(2L * FACET_VALUES).map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+    }
+
     private static <K> List<FacetValue> top(Map<K, Long> counts, java.util.function.Function<K, String> value,
                                             java.util.function.Function<K, String> label) {
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<K, Long>comparingByValue().reversed())
                 .map(e -> new FacetValue(value.apply(e.getKey()), label.apply(e.getKey()), e.getValue()))
-                .filter(f -> f.label() != null).limit(10).toList();
+                .filter(f -> f.label() != null).limit(FACET_VALUES).toList();
     }
 
     /**

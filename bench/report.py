@@ -18,20 +18,23 @@ TARGETS = {
     "api_home": (6000, 30, "API home stream JSON"),
     "post_create": (1000, 100, "post create via API, 50 writers, 0 errors"),
 }
-# search (issue 7): (min queries/s, max p95 ms); wrk saturates, so "met" means the target rate was exceeded with a
-# p95 within the bound even at full load
+# search (issue 7): (rate in queries/s, max p95 ms). The "_at" scenarios send requests at that fixed rate (open loop,
+# bench/driver/RateDriver.java) and are met when the rate was kept with p95 within the bound and no errors; the
+# others are wrk at full load (capacity: how many queries/s the machine answers at all, and the latency then)
 SEARCH_TARGETS = {
-    "search_reader50": (200, 20, "reader of 50 spaces"),
-    "search_reader5": (400, 20, "reader of 5 spaces"),
-    "search_member": (None, None, "member: every public space plus own ones"),
+    "search_reader50_at200": (200, 20, "reader of 50 spaces at 200 queries/s"),
+    "search_reader5_at400": (400, 20, "reader of 5 spaces at 400 queries/s"),
+    "search_reader50": (None, None, "reader of 50 spaces, full load"),
+    "search_reader5": (None, None, "reader of 5 spaces, full load"),
+    "search_member": (None, None, "member (every public space plus own ones), full load"),
 }
-
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--size", required=True)
     ap.add_argument("--results", required=True)
     ap.add_argument("--cold-start", type=float, required=True)
+    ap.add_argument("--start-mode", default="plain jar")
     ap.add_argument("--generate-seconds", type=int, required=True)
     ap.add_argument("--rss-end", type=int, required=True)
     ap.add_argument("--db-size", type=int, required=True)
@@ -53,7 +56,7 @@ def main():
     doc = {
         "size": a.size, "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "commit": commit,
         "machine": {"cpus": _cpus(), "kernel": platform.release()},
-        "generateSeconds": a.generate_seconds, "coldStartSeconds": a.cold_start, "databaseMb": a.db_size,
+        "generateSeconds": a.generate_seconds, "coldStartSeconds": a.cold_start, "startMode": a.start_mode, "databaseMb": a.db_size,
         "kontorPeakRssMb": peak_rss, "searchRebuild": a.rebuild, "scenarios": rows,
     }
     with open(a.out + ".json", "w") as f:
@@ -96,7 +99,9 @@ def main():
     if search:
         out += ["", "## Search", "",
                 "Queries: words of generated post texts (Zipf vocabulary, see bench/README.md), one word, two words or "
-                "a prefix; 20 hits per page with facets and snippets. CPU per query = Kontor CPU seconds / queries.", "",
+                "a prefix; 20 hits per page with facets and snippets. CPU per query = Kontor CPU seconds / queries. "
+                "Scenarios ending in _atN send N queries/s on a fixed schedule over 32 connections and count latency "
+                "from when a query was due; the others are wrk at full load (32 connections).", "",
                 "| scenario | queries/s | p50 ms | p95 ms | p99 ms | errors | Kontor CPU | CPU ms per query | target | met |",
                 "|---|---|---|---|---|---|---|---|---|---|"]
         for name in search:
@@ -107,14 +112,16 @@ def main():
             errors = sum(w["errors"].values())
             cpu_ms = float(r["kontorCpuCores"]) * 1000 / w["rps"] if w["rps"] else 0
             min_rps, max_p95, _ = SEARCH_TARGETS[name]
-            target = f"≥ {min_rps} q/s, p95 ≤ {max_p95} ms" if min_rps else ""
-            met = ("yes" if w["rps"] >= min_rps and w["p95Ms"] <= max_p95 and errors == 0 else "no") if min_rps else ""
+            target = f"{min_rps} q/s kept, p95 ≤ {max_p95} ms" if min_rps else ""
+            met = ("yes" if w["rps"] >= 0.97 * min_rps and w["p95Ms"] <= max_p95 and errors == 0 else "no") \
+                if min_rps else ""
             out.append(f"| {name} | {w['rps']:,.0f} | {w['p50Ms']:.1f} | {w['p95Ms']:.1f} | {w['p99Ms']:.1f} | {errors} "
                        f"| {r['kontorCpuCores']} | {cpu_ms:.1f} | {target} | {met} |")
         if a.rebuild:
             out += ["", f"Index rebuild on start: {a.rebuild}"]
     out += ["", "## Start and memory", "",
-            f"- cold start on the generated data (JVM start to first page, embedded PostgreSQL included): "
+            f"- cold start on the generated data (JVM start to first page, embedded PostgreSQL included, page cache "
+            f"dropped before, {a.start_mode}): "
             f"**{a.cold_start:.1f} s** (target ≤ 10 s: {'met' if a.cold_start <= 10 else 'not met'})",
             f"- Kontor JVM peak RSS under load: **{peak_rss} MB** (target ≤ 600 MB: "
             f"{'met' if peak_rss <= 600 else 'not met'}); PostgreSQL PSS at the end: "

@@ -8,6 +8,7 @@
 #   BENCH_DURATION=20  seconds per scenario (10 for S)      BENCH_SSE_CONNECTIONS=10000   BENCH_WARMUP=30 seconds
 #   BENCH_JVM_OPTS     JVM flags for Kontor      BENCH_ONLY="home_html api_home"  run only these scenarios
 #   BENCH_JAR=path     measure another build (e.g. an older commit, for before/after figures)
+#   BENCH_AOT=1        start from the extracted jar with a JDK 25 AOT cache (trained once per build); 0: plain jar
 #   BENCH_LABEL=before suffix of the result files  BENCH_GENERATE_ONLY=1  stop after generating the data
 #   BENCH_BUILD=1      rebuild the jar first      BENCH_PEOPLE=200  signed-in people the requests rotate over
 set -euo pipefail
@@ -74,11 +75,35 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Spring Boot's AOT cache (JDK 25+, https://docs.spring.io/spring-boot/reference/packaging/aot-cache.html): the jar
+# is extracted once per build, a training run stops right after the context refresh and writes the cache, and every
+# start then maps the loaded and linked classes from it. BENCH_AOT=0 starts the plain jar.
+RUN_JAR=$JAR; AOT_OPTS=""
+if [ "${BENCH_AOT:-1}" = 1 ] && "$JAVA" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then
+  APP=$B/work/app
+  SUM=$(sha1sum "$JAR" | cut -c1-12)
+  if [ ! -f "$APP/$SUM.aot" ]; then
+    log "training run for the AOT cache"
+    rm -rf "$APP" "$B/work/aot-training"
+    "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$APP" > /dev/null
+    # shellcheck disable=SC2086
+    # the same absolute jar path as the later starts: the cache is only used for the class path it was made with
+    "$JAVA" $JVM_OPTS -XX:AOTCacheOutput="$APP/$SUM.aot" -Dspring.context.exit=onRefresh \
+      -jar "$APP/$(basename "$JAR")" --server.port=0 --kontor.data-dir="$B/work/aot-training" > "$B/work/aot-training.log" 2>&1 || true
+    rm -rf "$B/work/aot-training"
+  fi
+  if [ -f "$APP/$SUM.aot" ]; then
+    RUN_JAR=$APP/$(basename "$JAR"); AOT_OPTS="-XX:AOTCache=$APP/$SUM.aot"
+  else
+    log "no AOT cache (see bench/work/aot-training.log): starting the plain jar"
+  fi
+fi
+
 start_kontor() {
   local t0=$(date +%s.%N)
   # shellcheck disable=SC2086
-  "$JAVA" $JVM_OPTS -XX:StartFlightRecording=filename="$WORK/kontor.jfr",settings=profile,dumponexit=true \
-    -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 --kontor.data-dir="$DATA" \
+  "$JAVA" $JVM_OPTS $AOT_OPTS -XX:StartFlightRecording=filename="$WORK/kontor.jfr",settings=default,dumponexit=true \
+    -jar "$RUN_JAR" --server.port="$PORT" --server.address=127.0.0.1 --kontor.data-dir="$DATA" \
     --kontor.base-url="http://127.0.0.1:$PORT" > "$WORK/kontor.log" 2>&1 &
   KPID=$!
   for _ in $(seq 1 600); do
@@ -127,12 +152,12 @@ if [ -n "${BENCH_GENERATE_ONLY:-}" ]; then exit 0; fi
 
 # --- cold start on the generated data ----------------------------------------------------------------------------
 sync; echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
-# without a search index (fresh data) Kontor rebuilds it in the background after start: wait for that below, so the
-# rebuild does not run under the scenarios (and report how long it took)
-[ -d "$DATA/search" ] && FRESH_INDEX="" || FRESH_INDEX=1
+# without a search index (fresh data, or one of an older schema) Kontor rebuilds it in the background after start:
+# wait for that, so the rebuild does not run under the scenarios (and report how long it took)
 start_kontor
 COLD_START=$START_SECONDS
-if [ -n "$FRESH_INDEX" ]; then
+for _ in $(seq 1 300); do grep -q "Started KontorApplication" "$WORK/kontor.log" && break; sleep 0.2; done
+if grep -q "rebuilding in the background" "$WORK/kontor.log"; then
   log "waiting for the search index rebuild"
   for _ in $(seq 1 1800); do
     grep -q "Search index rebuilt" "$WORK/kontor.log" && break
@@ -261,7 +286,9 @@ wrk -t2 -c32 -d"${WARMUP}s" -s "$B/wrk/scenario.lua" "$KONTOR" -- GET "$WORK/coo
 wrk -t2 -c32 -d"$((WARMUP / 2))s" -s "$B/wrk/scenario.lua" "$KONTOR" -- GET "$WORK/bearer.txt" "$WORK/paths-api.txt" > /dev/null
 wrk -t2 -c32 -d"$((WARMUP / 3))s" -s "$B/wrk/scenario.lua" "$KONTOR" -- GET "$WORK/cookies.txt" "$WORK/paths-post.txt" > /dev/null
 if [ -z "$ONLY" ] || [[ " $ONLY " == *" search_"* ]]; then
-  wrk -t2 -c32 -d"$((WARMUP / 3))s" -s "$B/wrk/scenario.lua" "$KONTOR" -- GET "$WORK/bearer.txt" "$WORK/paths-search.txt" > /dev/null
+  # the search code is cold until now; two rounds, so the JIT has compiled it before the first measured one
+  wrk -t2 -c32 -d"$((WARMUP / 2))s" -s "$B/wrk/scenario.lua" "$KONTOR" -- GET "$WORK/bearer.txt" "$WORK/paths-search.txt" > /dev/null
+  wrk -t2 -c32 -d"$((WARMUP / 2))s" -s "$B/wrk/scenario.lua" "$KONTOR" -- GET "$WORK/reader50.txt" "$WORK/paths-search.txt" > /dev/null
 fi
 
 measure nginx_static wrk_run "http://127.0.0.1:$NGINX_PORT" GET "$WORK/cookies.txt" "$WORK/paths-static.txt" 32
@@ -276,6 +303,11 @@ SSE_BG=$!
 sleep 8
 measure post_create wrk_run "$KONTOR" POST "$WORK/writers.txt" "$(echo /api/v1/posts > "$WORK/paths-create.txt"; echo "$WORK/paths-create.txt")" 50 "$WORK/bodies.txt"
 wait "$SSE_BG" || true
+rate_run() { # CREDS PATHS RATE: requests due at a fixed rate (open loop), latency counted from when they were due
+  "$JAVA" "$B/driver/RateDriver.java" port="$PORT" headers="$1" paths="$2" rate="$3" seconds="$DURATION" connections=32
+}
+measure search_reader50_at200 rate_run "$WORK/reader50.txt" "$WORK/paths-search.txt" 200
+measure search_reader5_at400 rate_run "$WORK/reader5.txt" "$WORK/paths-search.txt" 400
 measure search_reader50 wrk_run "$KONTOR" GET "$WORK/reader50.txt" "$WORK/paths-search.txt" 32
 measure search_reader5 wrk_run "$KONTOR" GET "$WORK/reader5.txt" "$WORK/paths-search.txt" 32
 measure search_member wrk_run "$KONTOR" GET "$WORK/bearer.txt" "$WORK/paths-search.txt" 32
@@ -285,7 +317,7 @@ measure sse "$JAVA" -Xss256k "$B/driver/SseFanout.java" port="$PORT" connections
 # --- report ----------------------------------------------------------------------------------------------------
 RSS_END=$(rss_mb)
 stop_kontor
-python3 "$B/report.py" --size "$SIZE" --results "$RESULTS" --cold-start "$COLD_START" --generate-seconds "$GEN_SECONDS" \
+python3 "$B/report.py" --size "$SIZE" --results "$RESULTS" --cold-start "$COLD_START" --start-mode "$([ -n "$AOT_OPTS" ] && echo "extracted jar with AOT cache" || echo "plain jar")" --generate-seconds "$GEN_SECONDS" \
   --rss-end "$RSS_END" --db-size "$(du -sm "$DATA/pg" | cut -f1)" --out "$B/results/$STAMP-$SIZE${BENCH_LABEL:+-$BENCH_LABEL}" \
   --label "${BENCH_LABEL:-}" --jar "$(basename "$JAR")" --rebuild "${REBUILD_LINE:-}"
 log "wrote bench/results/$STAMP-$SIZE${BENCH_LABEL:+-$BENCH_LABEL}.md and .json"

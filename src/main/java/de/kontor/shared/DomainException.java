@@ -72,6 +72,18 @@ public abstract sealed class DomainException extends RuntimeException {
         }
     }
 
+    /** Temporarily unable to answer (e.g. while starting); the caller may try again shortly. */
+    public static final class Unavailable extends DomainException {
+        public Unavailable(String messageKey, Object... args) {
+            super(messageKey, args);
+        }
+
+        @Override
+        public int status() {
+            return 503;
+        }
+    }
+
     public static final class TooLarge extends DomainException {
         public TooLarge(String messageKey, Object... args) {
             super(messageKey, args);

@@ -110,6 +110,9 @@ class SearchRebuildIT extends AbstractIT {
         // this node's index goes down (closed with a commit); the database keeps taking writes
         SmartLifecycle index = context.getBean("indexApplier", SmartLifecycle.class);
         index.stop();
+        Http stopped = search(api, before);
+        assertThat(stopped.status()).as("a node without an open index answers 503, not 500").isEqualTo(503);
+        assertThat(stopped.header("Content-Type")).contains("application/problem+json");
         String during = word();
         post(api, null, "Während der Wartung " + during);
         index.start();

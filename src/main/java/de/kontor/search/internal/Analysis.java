@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -28,6 +29,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
  * The analysis chains of the index, per field (see {@link Fields}).
@@ -35,8 +37,8 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * <ul>
  * <li>German ({@code *_de}): lower case, German stop words, {@link GermanNormalizationFilter} (ä→a, ß→ss,
  * ue→u, so "Muller", "Mueller" and "Müller" are one term) and {@link GermanLightStemFilter} (plural/singular).</li>
- * <li>German parts ({@code *_dc}): the same plus {@link DictionaryCompoundWordTokenFilter} (only the longest match
- * per position, word ≥ 5, part 4–15 letters) at index time only. Compounds are split into their own lower-boosted
+ * <li>German parts ({@code *_dc}): the parts of compounds only ({@link DictionaryCompoundWordTokenFilter}: only the
+ * longest match per position, word ≥ 5, part 4–15 letters; then the same chain), at index time only. Compounds are split into their own lower-boosted
  * field and never at query time: query-time decompounding would turn every compound into a query for all its
  * parts, which costs Lucene its top-k pruning (STACK.md).</li>
  * <li>English ({@code *_en}): {@link EnglishAnalyzer}'s chain (possessives, lower case, stop words, Porter stemmer).
@@ -175,8 +177,26 @@ final class Analysis {
         TokenStream stem(TokenStream s) {
             TokenStream split = new DictionaryCompoundWordTokenFilter(s, dictionary, MIN_WORD, MIN_PART, MAX_PART,
                     true);
-            // a word that is itself in the dictionary comes back as its own part: keep one
-            return new GermanLightStemFilter(new RemoveDuplicatesTokenFilter(split));
+            // a word that is itself in the dictionary comes back as its own part: that is no part
+            return new GermanLightStemFilter(new PartsOnly(new RemoveDuplicatesTokenFilter(split)));
+        }
+    }
+
+    /**
+     * Keeps only the parts the compound filter added (at the position of their word): the whole words are in the
+     * {@code *_de} fields already, and indexing them twice made every German query term walk two long postings
+     * lists (each word in {@code body_de} and again in {@code body_dc}).
+     */
+    static final class PartsOnly extends FilteringTokenFilter {
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+
+        PartsOnly(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        protected boolean accept() {
+            return increment.getPositionIncrement() == 0;
         }
     }
 

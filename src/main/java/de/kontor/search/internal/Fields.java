@@ -10,7 +10,7 @@ import java.util.Map;
 final class Fields {
 
     /** Bumped when the schema or the analysis changes: an index of another version is rebuilt. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2";
 
     /** {@code type:id}, the unique key of a document. */
     static final String KEY = "key";

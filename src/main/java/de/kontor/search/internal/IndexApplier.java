@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import de.kontor.identity.IdentityApi;
 import de.kontor.identity.PersonText;
+import de.kontor.shared.DomainException;
 import de.kontor.shared.KontorProperties;
 
 /**
@@ -89,8 +90,13 @@ class IndexApplier implements SmartLifecycle {
         this.commitInterval = commitInterval;
     }
 
+    /** The open index; 503 while this node is starting it (the web server answers before it is open). */
     SearchIndex index() {
-        return index;
+        SearchIndex open = index;
+        if (open == null) {
+            throw new DomainException.Unavailable("search.error.starting");
+        }
+        return open;
     }
 
     RebuildStatus status() {
@@ -154,7 +160,9 @@ class IndexApplier implements SmartLifecycle {
                     commit();
                 }
             }
-            index.close();
+            SearchIndex closing = index;
+            index = null;
+            closing.close();
         } catch (IOException e) {
             log.warn("Search index not closed cleanly: {}", e.toString());
         } catch (InterruptedException e) {
@@ -168,12 +176,12 @@ class IndexApplier implements SmartLifecycle {
     }
 
     /**
-     * Before the web server (phase {@code MAX_VALUE - 2048}), so that no request finds the index unopened, and
-     * stopped after it, when no search runs any more.
+     * After the web server (phase {@code MAX_VALUE - 2048}): opening a large index cold takes seconds, and the
+     * pages should not wait for it; searches answer 503 until then ({@link #index()}).
      */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 4096;
+        return Integer.MAX_VALUE - 2000;
     }
 
     // applying the outbox

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 import de.kontor.shared.DomainException;
 
@@ -103,6 +104,10 @@ public class ErrorHandling {
             ResponseEntity<?> r = respond(p, req, res);
             return r == null ? null : ResponseEntity.status(r.getStatusCode()).headers(er.getHeaders())
                     .contentType(Problems.PROBLEM_JSON).body(r.getBody());
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("Client disconnected during {} {}: {}", req.getMethod(), req.getRequestURI(), e.toString());
+            return null;
         }
         log.error("Unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
         return respond(Problems.of(500, msg(req, "error.unexpected")), req, res);

@@ -45,6 +45,34 @@ class SearchIndexTest {
     }
 
     @Test
+    void corpusWordsAreReadWhenARebuildStartsAndKeptForTheNextStart() throws IOException {
+        Path path = dir.resolve("search");
+        List<String> curated = List.of("vertrag");
+        try (SearchIndex index = new SearchIndex(path, curated)) {
+            index.open();
+            for (int i = 0; i < SearchIndex.CORPUS_MIN_DOCS; i++) {
+                index.put(doc(i, "Die Zahnradpumpe ist geliefert " + i));
+            }
+            index.commit(Map.of(SearchIndex.SEQ, "1"));
+            int before = index.dictionarySize();
+            // a rebuild reads the index's frequent words ...
+            index.reopenWriter();
+            assertThat(index.dictionarySize()).isGreaterThan(before);
+            assertThat(Files.readAllLines(path.resolve(SearchIndex.CORPUS_FILE))).contains("zahnradpumpe");
+        }
+        // ... and the next start takes them from the file instead of reading every term again
+        Files.writeString(path.resolve(SearchIndex.CORPUS_FILE), "zahnrad\ngetriebe\n");
+        try (SearchIndex index = new SearchIndex(path, curated)) {
+            index.open();
+            assertThat(index.dictionarySize()).isEqualTo(3);
+            index.put(doc(9, "Das Zahnradgetriebe"));
+            index.refresh();
+            int split = index.search(s -> s.count(new TermQuery(new Term(Fields.BODY_DC, "zahnrad"))));
+            assertThat(split).as("split with the words of the file").isEqualTo(1);
+        }
+    }
+
+    @Test
     void damagedIndexIsMovedAsideAndStartsEmpty() throws IOException {
         Path path = dir.resolve("search");
         Files.createDirectories(path);

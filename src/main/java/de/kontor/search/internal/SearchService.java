@@ -100,7 +100,10 @@ public class SearchService {
     public record FacetValue(String value, String label, long count) {
     }
 
-    /** {@code totalExact} false: there are more than {@code total} hits, and the facets count the best {@code total}. */
+    /**
+     * {@code totalExact} false: there are more than {@code total} hits, and the facets count the best
+     * {@code total}.
+     */
     public record Results(String q, long total, boolean totalExact, List<Hit> hits,
                    Map<String, List<FacetValue>> facets, String didYouMean, int offset, int limit) {
 
@@ -495,7 +498,10 @@ public class SearchService {
         return out;
     }
 
-    /** The most frequent values, with room for some whose label is gone (e.g. a deleted space): only these are looked up. */
+    /**
+     * The most frequent values, with room for some whose label is gone (e.g. a deleted space): only these are
+     * looked up.
+     */
     private static <K> Set<K> candidates(Map<K, Long> counts) {
         return counts.entrySet().stream().sorted(Map.Entry.<K, Long>comparingByValue().reversed())
                 .limit(2L * FACET_VALUES).map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());

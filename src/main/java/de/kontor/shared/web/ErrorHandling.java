@@ -18,7 +18,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -84,12 +83,6 @@ public class ErrorHandling {
         return respond(Problems.of(413, msg(req, "error.uploadTooLarge")), req, res);
     }
 
-    /** A client that went away (e.g. a closed live-updates connection) is not an error: nothing can be sent. */
-    @ExceptionHandler(AsyncRequestNotUsableException.class)
-    public void clientGone(AsyncRequestNotUsableException e) {
-        log.debug("Client disconnected: {}", e.getMessage());
-    }
-
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     public void security(Exception e) throws Exception {
         throw e; // handled by the security filter chain's entry point / access denied handler
@@ -105,6 +98,8 @@ public class ErrorHandling {
             return r == null ? null : ResponseEntity.status(r.getStatusCode()).headers(er.getHeaders())
                     .contentType(Problems.PROBLEM_JSON).body(r.getBody());
         }
+        // a client that went away (a closed live-updates connection, a broken pipe at the end of a load run) is not
+        // an error, and nothing can be sent to it
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             log.debug("Client disconnected during {} {}: {}", req.getMethod(), req.getRequestURI(), e.toString());
             return null;

@@ -56,6 +56,17 @@ class WikiPagesIT extends AbstractIT {
         assertThat(s.get("/spaces/" + space.id() + "/wiki/labels/hr").body()).contains("Handbuch");
     }
 
+    /** The longest page the wiki accepts still fits into a form post (about 1 MB url-encoded with umlauts). */
+    @Test
+    void aPageOfTheMaximumLengthIsSavedThroughTheForm() {
+        TestUser owner = data.member();
+        TestSpace space = data.space("PUBLIC", owner);
+        WebSession s = login(owner);
+        String body = "Größenänderung für Übergänge. ".repeat(6_700).substring(0, 199_990) + " Schluss";
+        long page = create(s, space, Map.of("title", "Langes Handbuch", "body", body));
+        assertThat(s.get("/spaces/" + space.id() + "/wiki/" + page).body()).contains("Schluss");
+    }
+
     @Test
     void badTitlesAreRefused() {
         TestUser owner = data.member();

@@ -1,6 +1,7 @@
 package de.kontor.notify.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -27,7 +28,9 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import de.kontor.identity.IdentityApi;
@@ -110,7 +113,7 @@ class LiveHub implements SmartLifecycle {
             if (lastEventId != null) {
                 Audience audience = audience(user.id());
                 for (LiveEvent e : events.after(lastEventId, user.id(), RETENTION, RESUME_LIMIT)) {
-                    if (audience.sees(e) && write(s, event(e))) {
+                    if (audience.sees(e) && write(s, frame(e))) {
                         s.resumed.add(e.id());
                     }
                 }
@@ -136,13 +139,15 @@ class LiveHub implements SmartLifecycle {
                 if (ACCOUNT_EVENT.equals(e.type())) {
                     own.forEach(s -> s.emitter.complete());
                 } else {
-                    own.forEach(s -> send(s, e));
+                    Set<DataWithMediaType> frame = frame(e);
+                    own.forEach(s -> send(s, e.id(), frame));
                 }
             });
             return;
         }
         Predicate<KontorUser> readers = e.profile() ? user -> user.active() && !user.guest()
                 : policy.readers(e.spaceId());
+        Set<DataWithMediaType> frame = frame(e);
         for (int k = 0; k < shards.length; k++) {
             int shard = k;
             shards[k].execute(() -> {
@@ -152,7 +157,7 @@ class LiveHub implements SmartLifecycle {
                     }
                     for (Subscriber s : entry.getValue()) {
                         if (readers.test(s.user)) {
-                            send(s, e);
+                            send(s, e.id(), frame);
                         }
                     }
                 }
@@ -184,25 +189,40 @@ class LiveHub implements SmartLifecycle {
                 .orElse(new Audience(userId, Set.of(), false));
     }
 
-    private void send(Subscriber s, LiveEvent e) {
+    private void send(Subscriber s, long eventId, Set<DataWithMediaType> frame) {
         s.lock.lock();
         try {
-            if (!s.resumed.remove(e.id())) {
-                write(s, event(e));
+            if (!s.resumed.remove(eventId)) {
+                write(s, frame);
             }
         } finally {
             s.lock.unlock();
         }
     }
 
-    private static SseEmitter.SseEventBuilder event(LiveEvent e) {
-        return SseEmitter.event().id(Long.toString(e.id())).name(e.type()).data(e.payload());
+    /**
+     * The event as the bytes of one SSE frame, encoded once and written as they are to every stream that receives
+     * it (the emitter's event builder would convert each line for each stream again). The payload is JSON without
+     * line breaks; any that a payload might carry still become {@code data:} lines, as SSE requires.
+     */
+    static Set<DataWithMediaType> frame(LiveEvent e) {
+        StringBuilder b = new StringBuilder(e.payload().length() + 48)
+                .append("id:").append(e.id()).append("\nevent:").append(e.type()).append('\n');
+        for (String line : e.payload().split("\r\n|\r|\n", -1)) {
+            b.append("data:").append(line).append('\n');
+        }
+        byte[] bytes = b.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+        return Set.of(new DataWithMediaType(bytes, MediaType.APPLICATION_OCTET_STREAM));
     }
 
     /** False (and the subscriber dropped) when the client has gone away. */
     private boolean write(Subscriber s, SseEmitter.SseEventBuilder event) {
+        return write(s, event.build());
+    }
+
+    private boolean write(Subscriber s, Set<DataWithMediaType> frame) {
         try {
-            s.emitter.send(event);
+            s.emitter.send(frame);
             return true;
         } catch (IOException | IllegalStateException ex) {
             remove(s);

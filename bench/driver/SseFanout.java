@@ -1,21 +1,23 @@
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,11 +28,12 @@ import java.util.regex.Pattern;
 /**
  * SSE fan-out benchmark for Kontor (run with JDK 21+: {@code java bench/driver/SseFanout.java key=value ...}).
  *
- * <p>Opens {@code connections} idle Server-Sent-Events streams ({@code GET /api/v1/events}, one virtual thread and one
- * plain socket each, bearer tokens {@code bench-token-<user>} of users {@code 2..}), then writes {@code posts} posts
- * into a company-wide space at {@code rate} per second through the API and measures, for every stream and every
- * post, the time from sending the create request to receiving the event. Everything is bounded: connection ramp,
- * a fixed number of posts, and a final wait of at most {@code drainSeconds}. Prints one line "BENCHJSON {...}".
+ * <p>Opens {@code connections} idle Server-Sent-Events streams ({@code GET /api/v1/events}, non-blocking sockets read
+ * by one thread with one selector, bearer tokens {@code bench-token-<user>} of users {@code 2..}), then writes
+ * {@code posts} posts into a company-wide space at {@code rate} per second through the API and measures, for every
+ * stream and every post, the time from sending the create request to receiving the event (taken when the selector
+ * woke up for the bytes that carried it). Everything is bounded: connection ramp, a fixed number of posts, and a
+ * final wait of at most {@code drainSeconds}. Prints one line "BENCHJSON {...}".
  *
  * <p>The HTTP parsing is minimal on purpose (HTTP/1.1, chunked or identity body, SSE "data:" lines); it is a load
  * generator for our own server on loopback, not a general client.
@@ -65,53 +68,27 @@ public class SseFanout {
         AtomicInteger failed = new AtomicInteger();
         AtomicLong delivered = new AtomicLong();
         CountDownLatch ready = new CountDownLatch(connections);
-        List<Socket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
+        Selector selector = Selector.open();
+        Queue<Stream> pending = new ConcurrentLinkedQueue<>();
+        Thread.ofPlatform().daemon().name("sse-reader").start(
+                () -> readLoop(selector, pending, open, failed, delivered, ready));
         long connectStart = System.nanoTime();
         for (int c = 0; c < connections; c++) {
             receipts[c] = java.util.Collections.synchronizedList(new ArrayList<>());
-            int user = userFor(c, users);
-            List<long[]> mine = receipts[c];
-            Thread.ofVirtual().start(() -> {
-                boolean counted = false;
-                try (Socket s = new Socket()) {
-                    sockets.add(s);
-                    s.connect(new InetSocketAddress(host, port), 10_000);
-                    OutputStream out = s.getOutputStream();
-                    out.write(("GET /api/v1/events HTTP/1.1\r\nHost: " + host + ":" + port
-                            + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer bench-token-" + user
-                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    InputStream in = new BufferedInputStream(s.getInputStream(), 4096);
-                    String status = line(in);
-                    if (status == null || !status.contains(" 200")) {
-                        throw new IOException("status " + status);
-                    }
-                    boolean chunked = false;
-                    for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-                        if (h.toLowerCase().startsWith("transfer-encoding:") && h.toLowerCase().contains("chunked")) {
-                            chunked = true;
-                        }
-                    }
-                    open.incrementAndGet();
-                    counted = true;
-                    ready.countDown();
-                    InputStream body = chunked ? new Chunked(in) : in;
-                    for (String l = line(body); l != null; l = line(body)) {
-                        if (l.startsWith("data:")) {
-                            Matcher m = POST_ID.matcher(l);
-                            if (m.find()) {
-                                mine.add(new long[] {Long.parseLong(m.group(1)), System.nanoTime()});
-                                delivered.incrementAndGet();
-                            }
-                        }
-                    }
-                } catch (IOException e) {
-                    if (!counted) {
-                        failed.incrementAndGet();
-                        ready.countDown();
-                    }
-                }
-            });
+            byte[] request = ("GET /api/v1/events HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer bench-token-" + userFor(c, users)
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            SocketChannel ch = SocketChannel.open();
+            ch.configureBlocking(false);
+            Stream st = new Stream(ch, ByteBuffer.wrap(request), receipts[c]);
+            try {
+                ch.connect(new InetSocketAddress(host, port));
+            } catch (IOException e) {
+                st.fail(failed, ready);
+                continue;
+            }
+            pending.add(st);
+            selector.wakeup();
             if (rampPerSecond > 0 && c % 100 == 99) {
                 Thread.sleep(Math.max(1, 100_000L / rampPerSecond));
             }
@@ -163,13 +140,7 @@ public class SseFanout {
             Thread.sleep(250);
         }
         long[] latencies = latencies(receipts, sentAt);
-        for (Socket s : sockets.toArray(new Socket[0])) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing at the end of the run
-            }
-        }
+        selector.close(); // ends the reader loop; the process exit closes the sockets
         Arrays.sort(latencies);
         System.out.printf("BENCHJSON {\"connections\":%d,\"open\":%d,\"failed\":%d,\"connectSeconds\":%.1f,"
                         + "\"posts\":%d,\"createErrors\":%d,\"expected\":%d,\"received\":%d,\"missing\":%d,"
@@ -184,6 +155,156 @@ public class SseFanout {
     static int userFor(int connection, int users) {
         int u = 2 + connection % (users - 2);
         return u % 50 == 0 ? u + 1 : u;
+    }
+
+    /**
+     * One thread and one selector for every stream (like wrk's event loop): a load generator that spends as little
+     * CPU per received event as it can, so that the machine's cores go to the server being measured.
+     */
+    static void readLoop(Selector selector, Queue<Stream> pending, AtomicInteger open, AtomicInteger failed,
+                         AtomicLong delivered, CountDownLatch ready) {
+        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        try {
+            while (selector.isOpen()) {
+                selector.select(100);
+                for (Stream st = pending.poll(); st != null; st = pending.poll()) {
+                    st.channel.register(selector, SelectionKey.OP_CONNECT, st);
+                }
+                long now = System.nanoTime();
+                for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+                    SelectionKey key = it.next();
+                    it.remove();
+                    Stream st = (Stream) key.attachment();
+                    try {
+                        if (key.isConnectable()) {
+                            st.channel.finishConnect();
+                            key.interestOps(SelectionKey.OP_WRITE);
+                        } else if (key.isWritable()) {
+                            st.channel.write(st.request);
+                            if (!st.request.hasRemaining()) {
+                                key.interestOps(SelectionKey.OP_READ);
+                            }
+                        } else if (key.isReadable()) {
+                            buf.clear();
+                            int n = st.channel.read(buf);
+                            if (n < 0) {
+                                throw new IOException("closed by the server");
+                            }
+                            for (int i = 0; i < n; i++) {
+                                st.accept(buf.get(i), now, open, delivered, ready);
+                            }
+                        }
+                    } catch (IOException e) {
+                        key.cancel();
+                        st.channel.close();
+                        st.fail(failed, ready);
+                    }
+                }
+            }
+        } catch (IOException | java.nio.channels.ClosedSelectorException e) {
+            // the selector closed at the end of the run
+        }
+    }
+
+    /** One SSE stream: the HTTP response head, chunked framing, then SSE lines, parsed byte by byte. */
+    static final class Stream {
+        final SocketChannel channel;
+        final ByteBuffer request;
+        final List<long[]> receipts;
+        private final byte[] line = new byte[4096];
+        private int length;
+        private boolean head = true;
+        private boolean chunked;
+        private boolean counted;
+        /** Chunked framing: -1 reading a size line, > 0 data bytes left, 0 the CRLF after the data. */
+        private long chunkLeft = -1;
+
+        Stream(SocketChannel channel, ByteBuffer request, List<long[]> receipts) {
+            this.channel = channel;
+            this.request = request;
+            this.receipts = receipts;
+        }
+
+        void fail(AtomicInteger failed, CountDownLatch ready) {
+            if (!counted) {
+                counted = true;
+                failed.incrementAndGet();
+                ready.countDown();
+            }
+        }
+
+        void accept(byte b, long now, AtomicInteger open, AtomicLong delivered, CountDownLatch ready)
+                throws IOException {
+            if (head) {
+                if (b != '\n') {
+                    append(b);
+                    return;
+                }
+                String h = text();
+                if (h.startsWith("HTTP/") && !h.contains(" 200")) {
+                    throw new IOException("status " + h);
+                }
+                if (h.toLowerCase().startsWith("transfer-encoding:") && h.toLowerCase().contains("chunked")) {
+                    chunked = true;
+                }
+                if (h.isEmpty()) {
+                    head = false;
+                    counted = true;
+                    open.incrementAndGet();
+                    ready.countDown();
+                }
+                return;
+            }
+            if (!chunked) {
+                body(b, now, delivered);
+            } else if (chunkLeft > 0) {
+                chunkLeft--;
+                body(b, now, delivered);
+            } else if (b == '\n') {
+                if (chunkLeft < 0) {
+                    String size = text();
+                    int semi = size.indexOf(';');
+                    chunkLeft = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
+                    if (chunkLeft == 0) {
+                        throw new IOException("stream ended");
+                    }
+                } else {
+                    length = 0;
+                    chunkLeft = -1;
+                }
+            } else if (chunkLeft < 0) {
+                append(b);
+            }
+        }
+
+        private final StringBuilder event = new StringBuilder();
+
+        private void body(byte b, long now, AtomicLong delivered) {
+            if (b != '\n') {
+                event.append((char) b);
+                return;
+            }
+            if (event.length() > 5 && event.charAt(0) == 'd' && event.indexOf("data:") == 0) {
+                Matcher m = POST_ID.matcher(event);
+                if (m.find()) {
+                    receipts.add(new long[] {Long.parseLong(m.group(1)), now});
+                    delivered.incrementAndGet();
+                }
+            }
+            event.setLength(0);
+        }
+
+        private void append(byte b) {
+            if (b != '\r' && length < line.length) {
+                line[length++] = b;
+            }
+        }
+
+        private String text() {
+            String t = new String(line, 0, length, StandardCharsets.ISO_8859_1);
+            length = 0;
+            return t;
+        }
     }
 
     static long countMatched(List<long[]>[] receipts, Map<Long, Long> sentAt) {
@@ -221,64 +342,5 @@ public class SseFanout {
         }
         int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
-    }
-
-    /** One line without its CR/LF, or null at the end of the stream. */
-    static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(128);
-        int c;
-        while ((c = in.read()) != -1) {
-            if (c == '\n') {
-                break;
-            }
-            if (c != '\r') {
-                b.write(c);
-            }
-        }
-        if (c == -1 && b.size() == 0) {
-            return null;
-        }
-        return b.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Decodes a chunked HTTP/1.1 body. */
-    static final class Chunked extends InputStream {
-        private final InputStream in;
-        private long left;
-        private boolean done;
-
-        Chunked(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (done) {
-                return -1;
-            }
-            if (left == 0) {
-                String size = line(in);
-                while (size != null && size.isEmpty()) {
-                    size = line(in);
-                }
-                if (size == null) {
-                    done = true;
-                    return -1;
-                }
-                int semi = size.indexOf(';');
-                left = Long.parseLong((semi < 0 ? size : size.substring(0, semi)).trim(), 16);
-                if (left == 0) {
-                    done = true;
-                    return -1;
-                }
-            }
-            int c = in.read();
-            if (c == -1) {
-                done = true;
-                return -1;
-            }
-            left--;
-            return c;
-        }
     }
 }

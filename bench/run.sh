@@ -297,7 +297,7 @@ measure space_html wrk_run "$KONTOR" GET "$WORK/cookies.txt" "$WORK/paths-space.
 measure post_html wrk_run "$KONTOR" GET "$WORK/cookies.txt" "$WORK/paths-post.txt" 32
 measure api_home wrk_run "$KONTOR" GET "$WORK/bearer.txt" "$WORK/paths-api.txt" 32
 # writes while 1,000 people hold live streams open (they receive every new post)
-"$JAVA" "$B/driver/SseFanout.java" port="$PORT" connections=1000 posts=0 hold=$((DURATION + 10)) \
+"$JAVA" "$B/driver/SseFanout.java" port="$PORT" connections=1000 posts=0 warmup=0 hold=$((DURATION + 10)) \
   > "$WORK/sse-during-writes.json" 2> "$WORK/sse-during-writes.err" &
 SSE_BG=$!
 sleep 8

@@ -60,6 +60,9 @@ public class SseFanout {
         int rampPerSecond = Integer.parseInt(a.getOrDefault("ramp", "1000"));
         int drainSeconds = Integer.parseInt(a.getOrDefault("drainSeconds", "15"));
         int holdSeconds = Integer.parseInt(a.getOrDefault("hold", "0"));
+        // the first posts after the streams opened warm up the delivery path (JIT, the collection that follows
+        // the ramp); they are sent like the others but not measured
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "5"));
 
         // receipts[c] = list of (postId, nanoTime) per connection
         @SuppressWarnings("unchecked")
@@ -103,7 +106,7 @@ public class SseFanout {
         int createErrors = 0;
         long intervalNanos = (long) (1e9 / rate);
         long next = System.nanoTime();
-        for (int i = 0; i < posts; i++) {
+        for (int i = 0; i < warmup + posts; i++) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -132,7 +135,9 @@ public class SseFanout {
                 continue;
             }
             String location = r.headers().firstValue("Location").orElseThrow();
-            sentAt.put(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)), t0);
+            if (i >= warmup) {
+                sentAt.put(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)), t0);
+            }
         }
         long expected = (long) sentAt.size() * open.get();
         long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
@@ -140,12 +145,14 @@ public class SseFanout {
             Thread.sleep(250);
         }
         long[] latencies = latencies(receipts, sentAt);
+        perPost(receipts, sentAt);
         selector.close(); // ends the reader loop; the process exit closes the sockets
         Arrays.sort(latencies);
-        System.out.printf("BENCHJSON {\"connections\":%d,\"open\":%d,\"failed\":%d,\"connectSeconds\":%.1f,"
+        System.out.printf("BENCHJSON {\"warmupPosts\":%d,\"connections\":%d,\"open\":%d,"
+                        + "\"failed\":%d,\"connectSeconds\":%.1f,"
                         + "\"posts\":%d,\"createErrors\":%d,\"expected\":%d,\"received\":%d,\"missing\":%d,"
                         + "\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"p99Ms\":%.1f,\"maxMs\":%.1f,\"eventsSeen\":%d}%n",
-                connections, open.get(), failed.get(), connectSeconds, sentAt.size(), createErrors, expected,
+                warmup, connections, open.get(), failed.get(), connectSeconds, sentAt.size(), createErrors, expected,
                 latencies.length, expected - latencies.length, pct(latencies, 50), pct(latencies, 95),
                 pct(latencies, 99), latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, delivered.get());
         System.exit(0);
@@ -334,6 +341,27 @@ public class SseFanout {
             }
         }
         return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** On stderr: each post's median and slowest receipt in ms, in the order the posts were sent. */
+    static void perPost(List<long[]>[] receipts, Map<Long, Long> sentAt) {
+        Map<Long, List<Long>> byPost = new java.util.TreeMap<>();
+        for (List<long[]> r : receipts) {
+            synchronized (r) {
+                for (long[] e : r) {
+                    Long t0 = sentAt.get(e[0]);
+                    if (t0 != null) {
+                        byPost.computeIfAbsent(e[0], k -> new ArrayList<>()).add(e[1] - t0);
+                    }
+                }
+            }
+        }
+        StringBuilder b = new StringBuilder("per post (median/max ms):");
+        byPost.values().forEach(l -> {
+            long[] sorted = l.stream().mapToLong(Long::longValue).sorted().toArray();
+            b.append(String.format(" %.0f/%.0f", pct(sorted, 50), sorted[sorted.length - 1] / 1e6));
+        });
+        System.err.println(b);
     }
 
     static double pct(long[] sorted, int p) {

@@ -29,6 +29,14 @@ SEARCH_TARGETS = {
     "search_member": (None, None, "member (every public space plus own ones), full load"),
 }
 
+RSS_PHASES = [
+    ("stream pages and writes", {"home_html", "space_html", "post_html", "api_home", "post_create"}),
+    ("search", {"search_reader50_at200", "search_reader5_at400", "search_reader50", "search_reader5",
+                "search_member"}),
+    ("SSE", {"sse"}),
+]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--size", required=True)
@@ -131,6 +139,10 @@ def main():
             f"- Kontor JVM peak RSS under load: **{peak_rss} MB** (target ≤ 600 MB: "
             f"{'met' if peak_rss <= 600 else 'not met'}); PostgreSQL PSS at the end: "
             f"{rows[-1].get('postgresPssMb', '?')} MB (separate processes)",
+            "- peak RSS by phase: " + "; ".join(
+                f"{phase} {max(r.get('kontorRssMb', 0) for r in rows if r['scenario'] in names)} MB"
+                for phase, names in RSS_PHASES if any(r['scenario'] in names for r in rows))
+            + " (the search phase maps the 1M-document index into memory; the SSE phase holds 10,000 connections)",
             "", "Raw figures: the .json file beside this one."]
     with open(a.out + ".md", "w") as f:
         f.write("\n".join(out) + "\n")

@@ -81,14 +81,17 @@ trap cleanup EXIT
 RUN_JAR=$JAR; AOT_OPTS=""
 if [ "${BENCH_AOT:-1}" = 1 ] && "$JAVA" -version 2>&1 | grep -qE 'version "(2[5-9]|[3-9][0-9])'; then
   APP=$B/work/app
-  SUM=$(sha1sum "$JAR" | cut -c1-12)
+  # the cache belongs to one jar and one set of JVM options (a mismatch, e.g. the jdk.jfr module that a recording
+  # adds, makes the JVM drop parts of it)
+  SUM=$( (sha1sum "$JAR"; echo "$JVM_OPTS") | sha1sum | cut -c1-12)
   if [ ! -f "$APP/$SUM.aot" ]; then
     log "training run for the AOT cache"
     rm -rf "$APP" "$B/work/aot-training"
     "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$APP" > /dev/null
     # shellcheck disable=SC2086
     # the same absolute jar path as the later starts: the cache is only used for the class path it was made with
-    "$JAVA" $JVM_OPTS -XX:AOTCacheOutput="$APP/$SUM.aot" -Dspring.context.exit=onRefresh \
+    "$JAVA" $JVM_OPTS -XX:StartFlightRecording=filename="$B/work/aot-training.jfr",settings=default \
+      -XX:AOTCacheOutput="$APP/$SUM.aot" -Dspring.context.exit=onRefresh \
       -jar "$APP/$(basename "$JAR")" --server.port=0 --kontor.data-dir="$B/work/aot-training" > "$B/work/aot-training.log" 2>&1 || true
     rm -rf "$B/work/aot-training"
   fi
@@ -247,6 +250,9 @@ pg_ticks() { # postmaster incl. reaped backends + live backends
   echo "$t"
 }
 rss_mb() { awk '/VmRSS/ {printf "%d\n", $2/1024}' "/proc/$KPID/status"; }
+# the anonymous part of the RSS (heap, metaspace, code, stacks, buffers): without the file pages of the memory-mapped
+# search index, which are page cache the kernel may drop at any time
+rss_anon_mb() { awk '/RssAnon/ {printf "%d\n", $2/1024}' "/proc/$KPID/status"; }
 pg_pss_mb() {
   local k=0
   for p in $(pg_pid) $(pgrep -P "$(pg_pid)"); do
@@ -261,19 +267,20 @@ measure() {
   local name=$1; shift
   if [ -n "$ONLY" ] && ! [[ " $ONLY " == *" $name "* ]]; then return; fi
   log "scenario $name"
-  local k0 p0 t0 peak=0 out
+  local k0 p0 t0 peak=0 peak_anon=0 out
   k0=$(ticks "$KPID"); p0=$(pg_ticks); t0=$(date +%s.%N)
-  ( while true; do rss_mb; sleep 1; done ) > "$WORK/rss-$name.txt" 2>/dev/null &
+  ( while true; do echo "$(rss_mb) $(rss_anon_mb)"; sleep 1; done ) > "$WORK/rss-$name.txt" 2>/dev/null &
   local sampler=$!
   out=$("$@" 2>"$WORK/$name.err" | grep '^BENCHJSON ' | sed 's/^BENCHJSON //' || true)
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
   local wall k1 p1
   wall=$(echo "$(date +%s.%N) - $t0" | bc); k1=$(ticks "$KPID"); p1=$(pg_ticks)
-  peak=$(sort -n "$WORK/rss-$name.txt" | tail -1)
+  peak=$(cut -d' ' -f1 "$WORK/rss-$name.txt" | sort -n | tail -1)
+  peak_anon=$(cut -d' ' -f2 "$WORK/rss-$name.txt" | sort -n | tail -1)
   [ -n "$out" ] || out='{"failed":true}'
-  printf '{"scenario":"%s","result":%s,"wallSeconds":%s,"kontorCpuCores":%s,"postgresCpuCores":%s,"kontorRssMb":%s,"postgresPssMb":%s}\n' \
+  printf '{"scenario":"%s","result":%s,"wallSeconds":%s,"kontorCpuCores":%s,"postgresCpuCores":%s,"kontorRssMb":%s,"kontorRssAnonMb":%s,"postgresPssMb":%s}\n' \
     "$name" "$out" "$wall" "$(awk -v t=$((k1 - k0)) -v hz="$HZ" -v w="$wall" 'BEGIN {printf "%.2f", t / hz / w}')" \
-    "$(awk -v t=$((p1 - p0)) -v hz="$HZ" -v w="$wall" 'BEGIN {printf "%.2f", t / hz / w}')" "${peak:-0}" "$(pg_pss_mb)" >> "$RESULTS"
+    "$(awk -v t=$((p1 - p0)) -v hz="$HZ" -v w="$wall" 'BEGIN {printf "%.2f", t / hz / w}')" "${peak:-0}" "${peak_anon:-0}" "$(pg_pss_mb)" >> "$RESULTS"
 }
 
 wrk_run() { # URL_BASE METHOD CREDS PATHS CONNECTIONS [BODIES]

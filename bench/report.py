@@ -64,7 +64,8 @@ def main():
     doc = {
         "size": a.size, "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "commit": commit,
         "machine": {"cpus": _cpus(), "kernel": platform.release()},
-        "generateSeconds": a.generate_seconds, "coldStartSeconds": a.cold_start, "startMode": a.start_mode, "databaseMb": a.db_size,
+        "generateSeconds": a.generate_seconds, "coldStartSeconds": a.cold_start, "startMode": a.start_mode,
+        "databaseMb": a.db_size,
         "kontorPeakRssMb": peak_rss, "searchRebuild": a.rebuild, "scenarios": rows,
     }
     with open(a.out + ".json", "w") as f:
@@ -144,7 +145,7 @@ def main():
                 f"{phase} {max(r.get('kontorRssMb', 0) for r in rows if r['scenario'] in names)} / "
                 f"{max(r.get('kontorRssAnonMb', 0) for r in rows if r['scenario'] in names)}"
                 for phase, names in RSS_PHASES if any(r['scenario'] in names for r in rows))
-            + " (the SSE phase holds 10,000 connections)",
+            + (f" (the SSE phase holds {by['sse']['result'].get('open', 0):,} connections)" if "sse" in by else ""),
             "", "Raw figures: the .json file beside this one."]
     with open(a.out + ".md", "w") as f:
         f.write("\n".join(out) + "\n")

@@ -8,7 +8,7 @@
 #   BENCH_DURATION=20  seconds per scenario (10 for S)      BENCH_SSE_CONNECTIONS=10000   BENCH_WARMUP=30 seconds
 #   BENCH_JVM_OPTS     JVM flags for Kontor      BENCH_ONLY="home_html api_home"  run only these scenarios
 #   BENCH_JAR=path     measure another build (e.g. an older commit, for before/after figures)
-#   BENCH_AOT=1        start from the extracted jar with a JDK 25 AOT cache (trained once per build); 0: plain jar
+#   BENCH_AOT=1        start from the extracted jar with a JDK 25 AOT cache (trained once per build and JVM options)
 #   BENCH_LABEL=before suffix of the result files  BENCH_GENERATE_ONLY=1  stop after generating the data
 #   BENCH_BUILD=1      rebuild the jar first      BENCH_PEOPLE=200  signed-in people the requests rotate over
 set -euo pipefail

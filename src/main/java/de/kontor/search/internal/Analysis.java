@@ -39,8 +39,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * ue→u, so "Muller", "Mueller" and "Müller" are one term) and {@link GermanLightStemFilter} (plural/singular).</li>
  * <li>German parts ({@code *_dc}): the parts of compounds only ({@link DictionaryCompoundWordTokenFilter}: only the
  * longest match per position, word ≥ 5, part 4–15 letters; then the same chain), at index time only. Compounds are
- * split into their own lower-boosted field and never at query time: query-time decompounding would turn every compound into a query for all its
- * parts, which costs Lucene its top-k pruning (STACK.md).</li>
+ * split into their own lower-boosted field and never at query time: query-time decompounding would turn every
+ * compound into a query for all its parts, which costs Lucene its top-k pruning (STACK.md).</li>
  * <li>English ({@code *_en}): {@link EnglishAnalyzer}'s chain (possessives, lower case, stop words, Porter stemmer).
  * </li>
  * <li>Words ({@code names}, {@code tags_text}): lower case and folded umlauts only, for prefix suggestions.</li>

@@ -176,8 +176,9 @@ class IndexApplier implements SmartLifecycle {
     }
 
     /**
-     * After the web server (phase {@code MAX_VALUE - 2048}): opening a large index cold takes seconds, and the
-     * pages should not wait for it; searches answer 503 until then ({@link #index()}).
+     * Starts after the web server (which starts in phase {@code MAX_VALUE - 2048}) and stops before it: opening a
+     * large index cold takes seconds, and the pages should not wait for it; searches answer 503 while the index is
+     * not open ({@link #index()}).
      */
     @Override
     public int getPhase() {
